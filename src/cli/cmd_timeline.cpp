@@ -1,0 +1,64 @@
+// histmap timeline [--from D] [--to D]: every change point, what changed, and why.
+#include <memory>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/format.hpp"
+#include "time/timeline.hpp"
+
+namespace histmap::cli {
+namespace {
+
+struct TimelineOptions {
+  CommonOptions common;
+  std::string from, to, region;
+};
+
+void run(const TimelineOptions& o) {
+  auto atlas = load_or_exit(o.common);
+  Day from = o.from.empty() ? kOpenPast : parse_date_or_exit("--from", o.from);
+  Day to = o.to.empty() ? kOpenFuture : parse_date_or_exit("--to", o.to);
+  if (to < from) {
+    std::cerr << "histmap: --to " << o.to << " is before --from " << o.from << "; give an interval that runs forward\n";
+    throw Exit{2};
+  }
+  int only = o.region.empty() ? -1 : region_or_exit(*atlas, o.region);
+  Resolver resolver(*atlas);
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  std::ostringstream text;
+  for (const auto& c : timeline(resolver, from, to)) {
+    if (only >= 0) {
+      const auto& rp = atlas->regions[only].pieces;
+      bool hit = false;
+      for (int p : c.pieces) hit = hit || std::binary_search(rp.begin(), rp.end(), p);
+      if (!hit) continue;
+    }
+    out.push_back(change_json(*atlas, c));
+    text << format_day(c.day) << "  " << (c.uyezd >= 0 ? atlas->regions[c.uyezd].id : "(no uyezd)") << " ["
+         << c.pieces.size() << " piece(s)]\n"
+         << "    before: " << state_summary(*atlas, *c.before) << "\n"
+         << "    after:  " << state_summary(*atlas, *c.after) << "\n";
+    for (int i : c.because) {
+      const Assertion& a = atlas->assertions[i];
+      text << "    because: " << a.id << " (" << describe(a.interval) << "; " << atlas->sources[a.source].id << ", "
+           << a.locator.text() << ")\n";
+    }
+  }
+  emit(o.common, o.common.format == "json" ? dump(out) : text.str());
+}
+
+}  // namespace
+
+void add_timeline_command(CLI::App& app) {
+  auto o = std::make_shared<TimelineOptions>();
+  auto* cmd = app.add_subcommand("timeline", "Every change point with what changed and which assertions made it change");
+  cmd->add_option("--from", o->from, "First day, YYYY-MM-DD (default: the beginning)");
+  cmd->add_option("--to", o->to, "Last day, YYYY-MM-DD (default: the end)");
+  cmd->add_option("--region", o->region, "Only changes touching this region");
+  add_data_options(cmd, o->common);
+  add_output_options(cmd, o->common, {"text", "json"});
+  cmd->callback([o] { run(*o); });
+}
+
+}  // namespace histmap::cli

@@ -1,0 +1,11 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+namespace histmap::cli {
+// Each registers one subcommand; the callback runs it.
+void add_state_command(CLI::App& app);
+void add_explain_command(CLI::App& app);
+void add_validate_command(CLI::App& app);
+void add_timeline_command(CLI::App& app);
+void add_geodata_command(CLI::App& app);
+}  // namespace histmap::cli

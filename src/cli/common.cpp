@@ -1,0 +1,74 @@
+#include "cli/common.hpp"
+
+#include <iostream>
+
+#include "util/atomic_file.hpp"
+
+namespace histmap::cli {
+
+void add_data_options(CLI::App* cmd, CommonOptions& o) {
+  o.data = default_data_dir();
+  cmd->add_option("--data", o.data, "Dataset folder (pieces, regions, polities, sources, assertions)")
+      ->capture_default_str();
+  cmd->add_option("--add-data", o.add_data,
+                  "Further source set to load beside the dataset (polities, sources, regions, assertions); repeatable");
+}
+
+void add_output_options(CLI::App* cmd, CommonOptions& o, const std::vector<std::string>& formats) {
+  cmd->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats))->capture_default_str();
+  cmd->add_option("-o,--output", o.output, "Write to this file (atomically) instead of standard output");
+  cmd->add_flag("--force", o.force, "Overwrite an existing output file");
+}
+
+void print_findings(const Report& r, bool include_info) {
+  for (const auto& f : r.findings) {
+    if (f.severity == Severity::Info && !include_info) continue;
+    std::cerr << f.where << ": " << to_string(f.severity) << ": " << f.message << "\n";
+  }
+}
+
+std::unique_ptr<Atlas> load_or_exit(const CommonOptions& o) {
+  Report report;
+  auto atlas = load_atlas({o.data, o.add_data}, report);
+  print_findings(report);
+  if (!atlas) {
+    std::cerr << "histmap: the dataset has " << report.count(Severity::Error)
+              << " error(s); nothing was done (run 'histmap validate' for the full list)\n";
+    throw Exit{1};
+  }
+  return atlas;
+}
+
+Day parse_date_or_exit(const std::string& option, const std::string& value) {
+  try {
+    return parse_day(value);
+  } catch (const DateError& e) {
+    std::cerr << "histmap: " << option << " " << e.what() << "; expected a calendar day YYYY-MM-DD\n";
+    throw Exit{2};
+  }
+}
+
+int region_or_exit(const Atlas& atlas, const std::string& id) {
+  int r = atlas.region_index(id);
+  if (r < 0) {
+    std::string near;
+    for (const auto& reg : atlas.regions)
+      if (reg.id.find(id) != std::string::npos || id.find(reg.id) != std::string::npos)
+        near += (near.empty() ? "" : ", ") + reg.id;
+    std::cerr << "histmap: --region " << id << ": no such region in the dataset"
+              << (near.empty() ? "" : " (similar: " + near + ")") << "; 'histmap state --format json' lists regions\n";
+    throw Exit{2};
+  }
+  return r;
+}
+
+void emit(const CommonOptions& o, const std::string& content) {
+  if (o.output.empty()) {
+    std::cout << content;
+    std::cout.flush();
+    return;
+  }
+  write_file_atomic(o.output, content, o.force);
+}
+
+}  // namespace histmap::cli

@@ -1,0 +1,43 @@
+// What every subcommand shares: dataset options, loading with reported
+// findings, date parsing, and writing the result to stdout or a file.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "data/load.hpp"
+#include "model/atlas.hpp"
+
+namespace histmap::cli {
+
+// Thrown to leave a subcommand with an exit code after a message was printed.
+struct Exit {
+  int code;
+};
+
+struct CommonOptions {
+  std::string data;
+  std::vector<std::string> add_data;
+  std::string format = "text";
+  std::string output;  // empty: stdout
+  bool force = false;
+};
+
+void add_data_options(CLI::App* cmd, CommonOptions& o);
+void add_output_options(CLI::App* cmd, CommonOptions& o, const std::vector<std::string>& formats);
+
+// Loads the dataset; on errors prints every finding to stderr and throws Exit{1}.
+std::unique_ptr<Atlas> load_or_exit(const CommonOptions& o);
+void print_findings(const Report& r, bool include_info = false);
+
+// Parses a --date value; on failure prints what was wrong and throws Exit{2}.
+Day parse_date_or_exit(const std::string& option, const std::string& value);
+int region_or_exit(const Atlas& atlas, const std::string& id);
+
+// Writes to o.output atomically, or to stdout.
+void emit(const CommonOptions& o, const std::string& content);
+
+}  // namespace histmap::cli

@@ -1,0 +1,505 @@
+#include "data/load.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+#include <yaml-cpp/yaml.h>
+
+namespace histmap {
+namespace fs = std::filesystem;
+
+const char* to_string(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "info";
+  }
+  return "?";
+}
+
+std::string default_data_dir() {
+  if (const char* env = std::getenv("HISTMAP_DATA"); env && *env) return env;
+  return std::string(HISTMAP_SOURCE_DIR) + "/geodata";
+}
+
+double area_km2(const OGRGeometry& lonlat) {
+  // Lambert azimuthal equal-area centred on the South Caucasus: area errors
+  // stay far below the reconstruction's own uncertainty.
+  static thread_local std::unique_ptr<OGRCoordinateTransformation> ct = [] {
+    OGRSpatialReference wgs, laea;
+    wgs.SetWellKnownGeogCS("WGS84");
+    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    laea.importFromProj4("+proj=laea +lat_0=40.5 +lon_0=44.5 +datum=WGS84 +units=m +no_defs");
+    return std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&wgs, &laea));
+  }();
+  GeometryPtr g(lonlat.clone());
+  if (!ct || g->transform(ct.get()) != OGRERR_NONE) return 0;
+  double a = 0;
+  if (auto* s = dynamic_cast<OGRSurface*>(g.get())) a = s->get_Area();
+  else if (auto* mp = dynamic_cast<OGRMultiSurface*>(g.get())) a = mp->get_Area();
+  return a / 1e6;
+}
+
+namespace {
+
+// ---- YAML helpers -------------------------------------------------------
+
+struct YamlFile {
+  std::string path;
+  Report& report;
+
+  std::string at(const YAML::Node& n) const { return path + ":" + std::to_string(n.Mark().line + 1); }
+  int line(const YAML::Node& n) const { return n.Mark().line + 1; }
+
+  // Reports keys other than `allowed` (typos must not pass silently).
+  void only_keys(const YAML::Node& n, std::initializer_list<const char*> allowed, const std::string& what) const {
+    for (const auto& kv : n) {
+      std::string k = kv.first.as<std::string>();
+      if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
+        std::string list;
+        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+        report.error(at(kv.first), "unknown key '" + k + "' in " + what + "; allowed keys: " + list);
+      }
+    }
+  }
+
+  std::string scalar(const YAML::Node& n, const char* key, bool required, const std::string& what) const {
+    YAML::Node v = n[key];
+    if (!v || v.IsNull()) {
+      if (required) report.error(at(n), what + " has no '" + key + "'");
+      return {};
+    }
+    if (!v.IsScalar()) {
+      report.error(at(v), "'" + std::string(key) + "' of " + what + " must be a single value");
+      return {};
+    }
+    return v.as<std::string>();
+  }
+
+  std::vector<std::string> list(const YAML::Node& n, const char* key, const std::string& what) const {
+    std::vector<std::string> out;
+    YAML::Node v = n[key];
+    if (!v || v.IsNull()) return out;
+    if (v.IsScalar()) return {v.as<std::string>()};
+    if (!v.IsSequence()) {
+      report.error(at(v), "'" + std::string(key) + "' of " + what + " must be a list");
+      return out;
+    }
+    for (const auto& e : v) {
+      if (!e.IsScalar()) report.error(at(e), "'" + std::string(key) + "' of " + what + " must hold plain values");
+      else out.push_back(e.as<std::string>());
+    }
+    return out;
+  }
+
+  Names names(const YAML::Node& n, const std::string& what) const {
+    Names out;
+    YAML::Node v = n["names"];
+    if (!v) return out;
+    if (!v.IsMap()) {
+      report.error(at(v), "'names' of " + what + " must map language codes (en, ru, az, hy, ka) to names");
+      return out;
+    }
+    for (const auto& kv : v) out[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    return out;
+  }
+};
+
+// Reads a YAML file and returns the sequence under `top`, or an empty node.
+YAML::Node read_records(const fs::path& path, const char* top, Report& report, YAML::Node* whole = nullptr) {
+  YAML::Node doc;
+  try {
+    doc = YAML::LoadFile(path.string());
+  } catch (const YAML::BadFile&) {
+    report.error(path.string(), "cannot be read (missing or unreadable)");
+    return {};
+  } catch (const YAML::ParserException& e) {
+    report.error(path.string() + ":" + std::to_string(e.mark.line + 1),
+                 "malformed YAML: " + e.msg + " (check indentation and quoting)");
+    return {};
+  }
+  if (whole) *whole = doc;
+  if (!doc.IsMap() || !doc[top]) {
+    report.error(path.string(), std::string("expected a mapping with a '") + top + "' list at the top");
+    return {};
+  }
+  YAML::Node seq = doc[top];
+  if (!seq.IsSequence()) {
+    report.error(path.string() + ":" + std::to_string(seq.Mark().line + 1), std::string("'") + top + "' must be a list");
+    return {};
+  }
+  return seq;
+}
+
+bool valid_id(const std::string& id) {
+  static const std::regex re(R"([a-z0-9][a-z0-9_.-]*)");
+  return std::regex_match(id, re);
+}
+
+template <class T>
+bool check_new_id(const YamlFile& f, const YAML::Node& rec, const std::string& id, const std::string& what,
+                  const std::vector<T>& existing) {
+  if (id.empty()) return false;
+  if (!valid_id(id)) {
+    f.report.error(f.at(rec), what + " id '" + id + "' must be lower-case letters, digits, '_', '-' or '.'");
+    return false;
+  }
+  for (const auto& e : existing)
+    if (e.id == id) {
+      f.report.error(f.at(rec), what + " id '" + id + "' is defined twice (first at " + e.origin.where() + ")");
+      return false;
+    }
+  return true;
+}
+
+// ---- tables --------------------------------------------------------------
+
+void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
+  const std::string file = path.string();
+  if (!fs::exists(path)) {
+    report.error(file, "missing: a dataset needs its pieces as a GeoJSON FeatureCollection");
+    return;
+  }
+  CPLErrorReset();
+  std::unique_ptr<GDALDataset> ds(
+      GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  if (!ds || ds->GetLayerCount() < 1) {
+    report.error(file, std::string("not readable as GeoJSON: ") +
+                           (CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "GDAL could not open it"));
+    return;
+  }
+  OGRLayer* layer = ds->GetLayer(0);
+  int fid_idx = layer->GetLayerDefn()->GetFieldIndex("id");
+  if (fid_idx < 0) {
+    report.error(file, "features have no 'id' property; each piece needs a unique 'id'");
+    return;
+  }
+  int name_idx = layer->GetLayerDefn()->GetFieldIndex("name");
+  layer->ResetReading();
+  int ordinal = 0;
+  for (auto& feat : *layer) {
+    ++ordinal;
+    std::string id = feat->IsFieldSetAndNotNull(fid_idx) ? feat->GetFieldAsString(fid_idx) : "";
+    std::string where = file + " feature #" + std::to_string(ordinal) + (id.empty() ? "" : " (id " + id + ")");
+    if (id.empty() || !valid_id(id)) {
+      report.error(where, "piece id '" + id + "' is empty or not lower-case letters, digits, '_', '-', '.'");
+      continue;
+    }
+    if (atlas.piece_index(id) >= 0 ||
+        std::any_of(atlas.pieces.begin(), atlas.pieces.end(), [&](const Piece& p) { return p.id == id; })) {
+      report.error(where, "piece id '" + id + "' is used by two features");
+      continue;
+    }
+    OGRGeometry* g = feat->GetGeometryRef();
+    if (!g || g->IsEmpty()) {
+      report.error(where, "has no geometry; a piece must be a Polygon or MultiPolygon");
+      continue;
+    }
+    auto t = wkbFlatten(g->getGeometryType());
+    if (t != wkbPolygon && t != wkbMultiPolygon) {
+      report.error(where, std::string("geometry is ") + g->getGeometryName() + "; a piece must be a Polygon or MultiPolygon");
+      continue;
+    }
+    OGREnvelope env;
+    g->getEnvelope(&env);
+    if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90) {
+      report.error(where, "coordinates are outside lon/lat range; pieces must be in WGS84 longitude/latitude");
+      continue;
+    }
+    if (!g->IsValid()) {
+      report.error(where, "invalid geometry (self-intersection or bad ring); repair it, e.g. with ogr2ogr -makevalid");
+      continue;
+    }
+    Piece p;
+    p.id = id;
+    p.name = name_idx >= 0 && feat->IsFieldSetAndNotNull(name_idx) ? feat->GetFieldAsString(name_idx) : id;
+    p.geometry.reset(g->clone());
+    p.area_km2 = area_km2(*p.geometry);
+    p.origin = {file, 0};
+    atlas.pieces.push_back(std::move(p));
+  }
+}
+
+void load_regions(const fs::path& path, Atlas& atlas, Report& report, bool required,
+                  std::vector<std::vector<std::string>>& piece_refs) {
+  if (!fs::exists(path)) {
+    if (required) report.error(path.string(), "missing: a dataset needs regions.yaml");
+    return;
+  }
+  YamlFile f{path.string(), report};
+  for (const auto& rec : read_records(path, "regions", report)) {
+    if (!rec.IsMap()) { report.error(f.at(rec), "each region must be a mapping"); continue; }
+    f.only_keys(rec, {"id", "kind", "unit", "parent", "names", "pieces", "includes", "note"}, "a region");
+    Region r;
+    r.id = f.scalar(rec, "id", true, "a region");
+    if (!check_new_id(f, rec, r.id, "region", atlas.regions)) continue;
+    std::string kind = f.scalar(rec, "kind", true, "region " + r.id);
+    if (kind == "governorate") r.kind = RegionKind::Governorate;
+    else if (kind == "uyezd") r.kind = RegionKind::Uyezd;
+    else if (kind == "part") r.kind = RegionKind::Part;
+    else if (!kind.empty())
+      report.error(f.at(rec["kind"]), "region " + r.id + ": kind '" + kind + "' is not governorate, uyezd or part");
+    r.unit = f.scalar(rec, "unit", false, "region " + r.id);
+    if (r.unit.empty()) r.unit = kind;
+    r.parent = f.scalar(rec, "parent", false, "region " + r.id);
+    r.names = f.names(rec, "region " + r.id);
+    if (r.names.find("en") == r.names.end()) report.error(f.at(rec), "region " + r.id + " has no English name (names: en)");
+    r.includes = f.list(rec, "includes", "region " + r.id);
+    r.note = f.scalar(rec, "note", false, "region " + r.id);
+    r.origin = {f.path, f.line(rec)};
+    piece_refs.push_back(f.list(rec, "pieces", "region " + r.id));
+    atlas.regions.push_back(std::move(r));
+  }
+}
+
+void load_polities(const fs::path& path, Atlas& atlas, Report& report, bool required) {
+  if (!fs::exists(path)) {
+    if (required) report.error(path.string(), "missing: a dataset needs polities.yaml");
+    return;
+  }
+  YamlFile f{path.string(), report};
+  static const std::regex colour_re(R"(#[0-9a-fA-F]{6})");
+  for (const auto& rec : read_records(path, "polities", report)) {
+    if (!rec.IsMap()) { report.error(f.at(rec), "each polity must be a mapping"); continue; }
+    f.only_keys(rec, {"id", "names", "colour", "from", "to", "note"}, "a polity");
+    Polity p;
+    p.id = f.scalar(rec, "id", true, "a polity");
+    if (!check_new_id(f, rec, p.id, "polity", atlas.polities)) continue;
+    p.names = f.names(rec, "polity " + p.id);
+    if (p.names.find("en") == p.names.end()) report.error(f.at(rec), "polity " + p.id + " has no English name (names: en)");
+    p.colour = f.scalar(rec, "colour", false, "polity " + p.id);
+    if (!p.colour.empty() && !std::regex_match(p.colour, colour_re))
+      report.error(f.at(rec["colour"]), "polity " + p.id + ": colour '" + p.colour + "' is not of the form #rrggbb");
+    std::string from = f.scalar(rec, "from", false, "polity " + p.id);
+    std::string to = f.scalar(rec, "to", false, "polity " + p.id);
+    if (!from.empty() || !to.empty()) {
+      try {
+        p.lifespan = make_interval(from, to);
+      } catch (const DateError& e) {
+        report.error(f.at(rec), "polity " + p.id + " lifespan: " + e.what());
+      }
+    }
+    p.note = f.scalar(rec, "note", false, "polity " + p.id);
+    p.origin = {f.path, f.line(rec)};
+    atlas.polities.push_back(std::move(p));
+  }
+}
+
+void load_sources(const fs::path& path, Atlas& atlas, Report& report, bool required) {
+  if (!fs::exists(path)) {
+    if (required) report.error(path.string(), "missing: a dataset needs sources.yaml");
+    return;
+  }
+  YamlFile f{path.string(), report};
+  for (const auto& rec : read_records(path, "sources", report)) {
+    if (!rec.IsMap()) { report.error(f.at(rec), "each source must be a mapping"); continue; }
+    f.only_keys(rec, {"id", "title", "description", "language", "perspective", "file"}, "a source");
+    Source s;
+    s.id = f.scalar(rec, "id", true, "a source");
+    if (!check_new_id(f, rec, s.id, "source", atlas.sources)) continue;
+    s.title = f.scalar(rec, "title", true, "source " + s.id);
+    s.description = f.scalar(rec, "description", false, "source " + s.id);
+    s.language = f.scalar(rec, "language", false, "source " + s.id);
+    s.perspective = f.scalar(rec, "perspective", true, "source " + s.id);
+    s.file = f.scalar(rec, "file", false, "source " + s.id);
+    s.origin = {f.path, f.line(rec)};
+    atlas.sources.push_back(std::move(s));
+  }
+}
+
+struct PendingRefs {
+  std::string party, beneficiary, region, source;
+  std::vector<std::string> overrides;
+  std::string where_party, where_region, where_source;
+};
+
+void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std::vector<PendingRefs>& refs) {
+  YamlFile f{path.string(), report};
+  YAML::Node whole;
+  YAML::Node seq = read_records(path, "assertions", report, &whole);
+  std::string default_source;
+  if (whole.IsMap()) {
+    f.only_keys(whole, {"source", "assertions"}, "an assertions file");
+    if (whole["source"]) default_source = whole["source"].as<std::string>();
+  }
+  for (const auto& rec : seq) {
+    if (!rec.IsMap()) { report.error(f.at(rec), "each assertion must be a mapping"); continue; }
+    f.only_keys(rec,
+                {"id", "kind", "type", "party", "beneficiary", "region", "from", "to", "source", "locator", "voice",
+                 "cites", "paraphrase", "confidence", "end_note", "overrides"},
+                "an assertion");
+    Assertion a;
+    a.id = f.scalar(rec, "id", true, "an assertion");
+    if (!check_new_id(f, rec, a.id, "assertion", atlas.assertions)) continue;
+    const std::string what = "assertion " + a.id;
+    std::string kind = f.scalar(rec, "kind", true, what);
+    if (kind == "control") a.kind = AssertionKind::Control;
+    else if (kind == "claim") a.kind = AssertionKind::Claim;
+    else if (kind == "designation") a.kind = AssertionKind::Designation;
+    else if (!kind.empty())
+      report.error(f.at(rec["kind"]), what + ": kind '" + kind + "' is not control, claim or designation");
+    a.type = f.scalar(rec, "type", a.kind == AssertionKind::Designation, what);
+    if (a.kind == AssertionKind::Designation && !a.type.empty() && !is_known_designation(a.type)) {
+      std::string list;
+      for (const auto& t : known_designations()) list += (list.empty() ? "" : ", ") + t;
+      report.error(f.at(rec["type"]), what + ": designation type '" + a.type + "' is unknown; known types: " + list);
+    }
+    if (a.kind != AssertionKind::Designation && !a.type.empty())
+      report.error(f.at(rec["type"]), what + ": only designations have a 'type'");
+    PendingRefs r;
+    r.party = f.scalar(rec, "party", true, what);
+    r.beneficiary = f.scalar(rec, "beneficiary", false, what);
+    if (!r.beneficiary.empty() && a.kind != AssertionKind::Designation)
+      report.error(f.at(rec["beneficiary"]), what + ": only designations have a 'beneficiary'");
+    if (a.type == "assigned" && r.beneficiary.empty())
+      report.error(f.at(rec), what + ": an 'assigned' designation needs the 'beneficiary' it assigns the region to");
+    r.region = f.scalar(rec, "region", true, what);
+    r.source = f.scalar(rec, "source", false, what);
+    if (r.source.empty()) r.source = default_source;
+    if (r.source.empty()) report.error(f.at(rec), what + " has no 'source' (and the file sets no default 'source')");
+    r.overrides = f.list(rec, "overrides", what);
+    r.where_party = rec["party"] ? f.at(rec["party"]) : f.at(rec);
+    r.where_region = rec["region"] ? f.at(rec["region"]) : f.at(rec);
+    r.where_source = rec["source"] ? f.at(rec["source"]) : f.at(rec);
+    std::string from = f.scalar(rec, "from", true, what);
+    std::string to = f.scalar(rec, "to", true, what);
+    try {
+      a.interval = make_interval(from, to);
+    } catch (const DateError& e) {
+      report.error(f.at(rec["from"] ? rec["from"] : rec), what + ": " + e.what());
+    }
+    YAML::Node loc = rec["locator"];
+    if (!loc || !loc.IsMap()) {
+      report.error(f.at(rec), what + " has no 'locator' mapping (page, footnote, lines) a reader can find");
+    } else {
+      f.only_keys(loc, {"page", "footnote", "lines"}, "a locator");
+      a.locator.page = f.scalar(loc, "page", false, what);
+      a.locator.footnote = f.scalar(loc, "footnote", false, what);
+      a.locator.lines = f.scalar(loc, "lines", true, what + " locator");
+    }
+    a.voice = f.scalar(rec, "voice", false, what);
+    if (a.voice.empty()) a.voice = "author";
+    a.cites = f.list(rec, "cites", what);
+    a.paraphrase = f.scalar(rec, "paraphrase", true, what);
+    a.confidence = f.scalar(rec, "confidence", false, what);
+    if (a.confidence.empty()) a.confidence = "medium";
+    if (a.confidence != "high" && a.confidence != "medium" && a.confidence != "low")
+      report.error(f.at(rec["confidence"]), what + ": confidence '" + a.confidence + "' is not high, medium or low");
+    a.end_note = f.scalar(rec, "end_note", false, what);
+    a.origin = {f.path, f.line(rec)};
+    atlas.assertions.push_back(std::move(a));
+    refs.push_back(std::move(r));
+  }
+}
+
+void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std::vector<PendingRefs>& refs,
+              std::vector<std::vector<std::string>>& piece_refs) {
+  if (!fs::is_directory(dir)) {
+    report.error(dir.string(), "is not a directory; --data and --add-data take a dataset folder");
+    return;
+  }
+  if (base) load_pieces(dir / "pieces.geojson", atlas, report);
+  load_regions(dir / "regions.yaml", atlas, report, base, piece_refs);
+  load_polities(dir / "polities.yaml", atlas, report, base);
+  load_sources(dir / "sources.yaml", atlas, report, base);
+  fs::path adir = dir / "assertions";
+  if (fs::is_directory(adir)) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(adir))
+      if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") files.push_back(e.path());
+    std::sort(files.begin(), files.end());  // deterministic order
+    for (const auto& p : files) load_assertion_file(p, atlas, report, refs);
+  } else if (!base) {
+    report.warning(dir.string(), "has no assertions/ folder; nothing to add");
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
+  static bool registered = [] {
+    GDALAllRegister();
+    return true;
+  }();
+  (void)registered;
+  auto atlas = std::make_unique<Atlas>();
+  std::vector<PendingRefs> refs;
+  std::vector<std::vector<std::string>> piece_refs;
+  load_set(options.data_dir, true, *atlas, report, refs, piece_refs);
+  for (const auto& d : options.extra_dirs) load_set(d, false, *atlas, report, refs, piece_refs);
+  atlas->index();
+
+  // Region references: pieces, includes (no cycles), parents.
+  for (size_t i = 0; i < atlas->regions.size(); ++i) {
+    Region& r = atlas->regions[i];
+    for (const auto& pid : piece_refs[i]) {
+      int p = atlas->piece_index(pid);
+      if (p < 0) report.error(r.origin.where(), "region " + r.id + " names piece '" + pid + "', which pieces.geojson does not have");
+      else r.pieces.push_back(p);
+    }
+    std::sort(r.pieces.begin(), r.pieces.end());
+    for (const auto& inc : r.includes)
+      if (atlas->region_index(inc) < 0)
+        report.error(r.origin.where(), "region " + r.id + " includes unknown region '" + inc + "'");
+    if (!r.parent.empty() && atlas->region_index(r.parent) < 0)
+      report.error(r.origin.where(), "region " + r.id + " has unknown parent '" + r.parent + "'");
+  }
+  // Cycle check over includes.
+  {
+    std::vector<int> mark(atlas->regions.size(), 0);
+    std::function<bool(int)> visit = [&](int r) -> bool {
+      if (mark[r] == 1) return false;
+      if (mark[r] == 2) return true;
+      mark[r] = 1;
+      for (const auto& inc : atlas->regions[r].includes) {
+        int j = atlas->region_index(inc);
+        if (j >= 0 && !visit(j)) {
+          report.error(atlas->regions[r].origin.where(),
+                       "region " + atlas->regions[r].id + " includes itself through '" + inc + "' (a cycle)");
+          mark[r] = 2;
+          return true;  // report once per region
+        }
+      }
+      mark[r] = 2;
+      return true;
+    };
+    for (size_t r = 0; r < atlas->regions.size(); ++r) visit(static_cast<int>(r));
+  }
+  if (report.has_errors()) return nullptr;
+  atlas->index();  // again, now that explicit pieces are filled in
+
+  for (size_t i = 0; i < atlas->assertions.size(); ++i) {
+    Assertion& a = atlas->assertions[i];
+    const PendingRefs& r = refs[i];
+    const std::string what = "assertion " + a.id;
+    a.party = atlas->polity_index(r.party);
+    if (a.party < 0) report.error(r.where_party, what + ": unknown party '" + r.party + "' (not in polities.yaml)");
+    if (!r.beneficiary.empty()) {
+      a.beneficiary = atlas->polity_index(r.beneficiary);
+      if (a.beneficiary < 0)
+        report.error(r.where_party, what + ": unknown beneficiary '" + r.beneficiary + "' (not in polities.yaml)");
+    }
+    a.region = atlas->region_index(r.region);
+    if (a.region < 0) report.error(r.where_region, what + ": unknown region '" + r.region + "' (not in regions.yaml)");
+    else if (atlas->regions[a.region].pieces.empty())
+      report.error(r.where_region, what + ": region '" + r.region + "' has no pieces");
+    a.source = atlas->source_index(r.source);
+    if (a.source < 0) report.error(r.where_source, what + ": unknown source '" + r.source + "' (not in sources.yaml)");
+    for (const auto& o : r.overrides) {
+      int j = atlas->assertion_index(o);
+      if (j < 0) report.error(a.origin.where(), what + ": overrides unknown assertion '" + o + "'");
+      else if (j == static_cast<int>(i)) report.error(a.origin.where(), what + " overrides itself");
+      else a.overrides.push_back(j);
+    }
+  }
+  if (report.has_errors()) return nullptr;
+  return atlas;
+}
+
+}  // namespace histmap

@@ -1,0 +1,29 @@
+// Loading a dataset directory (and further source sets beside it) into an Atlas.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data/report.hpp"
+#include "model/atlas.hpp"
+
+namespace histmap {
+
+struct LoadOptions {
+  std::string data_dir;                 // base dataset: pieces, regions, polities, sources, assertions
+  std::vector<std::string> extra_dirs;  // further source sets: polities, sources, regions, assertions
+};
+
+// Returns the atlas, or nullptr when the report holds errors. Never throws
+// for bad data: every problem becomes a finding with its file and line.
+std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report);
+
+// The directory holding the shipped data: $HISTMAP_DATA, else the geodata/
+// folder of the source tree this binary was built from.
+std::string default_data_dir();
+
+// Area of a lon/lat geometry in km², on an equal-area projection of the region.
+double area_km2(const OGRGeometry& lonlat);
+
+}  // namespace histmap

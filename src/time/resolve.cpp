@@ -1,0 +1,198 @@
+#include "time/resolve.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace histmap {
+namespace {
+
+bool exclusive(const Assertion& a) {
+  return a.kind == AssertionKind::Control ||
+         (a.kind == AssertionKind::Designation && is_exclusive_designation(a.type));
+}
+
+// The party an exclusive statement is exclusive in.
+int exclusive_party(const Assertion& a) { return a.kind == AssertionKind::Control ? a.party : a.beneficiary; }
+
+void add_ref(std::vector<PartyRef>& refs, int party, int assertion, bool certain) {
+  auto it = std::find_if(refs.begin(), refs.end(), [&](const PartyRef& r) { return r.party == party; });
+  if (it == refs.end()) {
+    refs.push_back({party, {}, false});
+    it = refs.end() - 1;
+  }
+  it->assertions.push_back(assertion);
+  it->certain = it->certain || certain;
+}
+
+void sort_refs(std::vector<PartyRef>& refs) {
+  for (auto& r : refs) std::sort(r.assertions.begin(), r.assertions.end());
+  std::sort(refs.begin(), refs.end(), [](const PartyRef& a, const PartyRef& b) { return a.party < b.party; });
+}
+
+// Applies rule 3 to one exclusive question; returns the winner or -1.
+int decide(const std::vector<PartyRef>& sides, const std::string& about, PieceState& st) {
+  std::vector<const PartyRef*> certain;
+  for (const auto& s : sides)
+    if (s.certain) certain.push_back(&s);
+  if (certain.size() >= 2) {
+    st.conflicts.push_back({about, sides});
+    return -1;
+  }
+  if (certain.size() == 1) return certain.front()->party;
+  if (sides.size() == 1) return sides.front().party;
+  return -1;  // only uncertain candidates: a transition of unknown date
+}
+
+}  // namespace
+
+std::vector<int> assertions_touching(const Atlas& atlas, int piece) {
+  std::vector<int> out;
+  for (size_t i = 0; i < atlas.assertions.size(); ++i) {
+    const auto& pieces = atlas.regions[atlas.assertions[i].region].pieces;
+    if (std::binary_search(pieces.begin(), pieces.end(), piece)) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+void add_change_points(const Assertion& a, std::vector<Day>& out) {
+  const Interval& iv = a.interval;
+  auto add = [&out](Day d) {
+    if (d > kOpenPast && d < kOpenFuture) out.push_back(d);
+  };
+  add(iv.possible_first());
+  add(iv.certain_first());
+  if (iv.certain_last() < kOpenFuture) add(iv.certain_last() + 1);
+  if (iv.possible_last() < kOpenFuture) add(iv.possible_last() + 1);
+}
+
+static PieceState resolve_from(const Atlas& atlas, const std::vector<int>& touching, Day day) {
+  PieceState st;
+  std::vector<int> active;
+  for (int i : touching)
+    if (atlas.assertions[i].interval.possibly_holds(day)) active.push_back(i);
+
+  // Rule 2: set aside overridden assertions.
+  std::set<int> aside;
+  for (int i : active) {
+    const Assertion& a = atlas.assertions[i];
+    for (int o : a.overrides)
+      if (std::find(active.begin(), active.end(), o) != active.end()) aside.insert(o);
+    if (!exclusive(a)) continue;
+    for (int j : active) {
+      const Assertion& b = atlas.assertions[j];
+      if (i == j || !exclusive(b) || a.kind != b.kind || a.type != b.type) continue;
+      if (a.source == b.source && a.voice == b.voice && exclusive_party(a) != exclusive_party(b) &&
+          atlas.strictly_within(a.region, b.region))
+        aside.insert(j);  // b is broader; the narrower a speaks for this piece
+    }
+  }
+
+  std::map<std::string, std::vector<PartyRef>> exclusive_sides;  // "assigned" etc. by type
+  for (int i : active) {
+    if (aside.count(i)) {
+      st.set_aside.push_back(i);
+      continue;
+    }
+    const Assertion& a = atlas.assertions[i];
+    bool certain = a.interval.certainly_holds(day);
+    st.assertions.push_back(i);
+    if (!certain) {
+      st.uncertain.push_back(i);
+      st.certain = false;
+    }
+    switch (a.kind) {
+      case AssertionKind::Control: add_ref(st.control, a.party, i, certain); break;
+      case AssertionKind::Claim: add_ref(st.claimants, a.party, i, certain); break;
+      case AssertionKind::Designation: {
+        auto it = std::find_if(st.designations.begin(), st.designations.end(), [&](const DesignationRef& d) {
+          return d.type == a.type && d.by == a.party && d.beneficiary == a.beneficiary;
+        });
+        if (it == st.designations.end()) {
+          st.designations.push_back({a.type, a.party, a.beneficiary, {}, false});
+          it = st.designations.end() - 1;
+        }
+        it->assertions.push_back(i);
+        it->certain = it->certain || certain;
+        if (is_exclusive_designation(a.type)) add_ref(exclusive_sides[a.type], a.beneficiary, i, certain);
+        break;
+      }
+    }
+  }
+  sort_refs(st.control);
+  sort_refs(st.claimants);
+  for (auto& d : st.designations) std::sort(d.assertions.begin(), d.assertions.end());
+  std::sort(st.designations.begin(), st.designations.end(), [](const DesignationRef& a, const DesignationRef& b) {
+    return std::tie(a.type, a.by, a.beneficiary) < std::tie(b.type, b.by, b.beneficiary);
+  });
+  st.controller = decide(st.control, "control", st);
+  for (auto& [type, sides] : exclusive_sides) {
+    sort_refs(sides);
+    decide(sides, type, st);
+  }
+  std::sort(st.assertions.begin(), st.assertions.end());
+  std::sort(st.uncertain.begin(), st.uncertain.end());
+  std::sort(st.set_aside.begin(), st.set_aside.end());
+  return st;
+}
+
+PieceState resolve_piece(const Atlas& atlas, int piece, Day day) {
+  return resolve_from(atlas, assertions_touching(atlas, piece), day);
+}
+
+Resolver::Resolver(const Atlas& atlas) : atlas_(atlas) {
+  // Which assertions touch which piece, in one pass over the regions.
+  std::vector<std::vector<int>> touching(atlas.pieces.size());
+  for (size_t i = 0; i < atlas.assertions.size(); ++i)
+    for (int p : atlas.regions[atlas.assertions[i].region].pieces) touching[p].push_back(static_cast<int>(i));
+
+  timelines_.resize(atlas.pieces.size());
+  std::set<Day> global;
+  for (size_t p = 0; p < atlas.pieces.size(); ++p) {
+    std::vector<Day> points;
+    for (int i : touching[p]) add_change_points(atlas.assertions[i], points);
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+    PieceTimeline& tl = timelines_[p];
+    tl.starts.push_back(kOpenPast);
+    tl.states.push_back(resolve_from(atlas, touching[p], kOpenPast));
+    for (Day d : points) {
+      PieceState s = resolve_from(atlas, touching[p], d);
+      if (s == tl.states.back()) continue;  // a bound that changed nothing here
+      tl.starts.push_back(d);
+      tl.states.push_back(std::move(s));
+      global.insert(d);
+    }
+  }
+  starts_.assign(global.begin(), global.end());
+
+  // For each global segment (before the first point, then one per point),
+  // the index of each piece's state: a sweep, since both are ascending.
+  segment_state_.assign(starts_.size() + 1, std::vector<unsigned>(atlas.pieces.size(), 0));
+  for (size_t p = 0; p < atlas.pieces.size(); ++p) {
+    const auto& tl = timelines_[p];
+    unsigned k = 0;
+    for (size_t s = 0; s < starts_.size(); ++s) {
+      while (k + 1 < tl.starts.size() && tl.starts[k + 1] <= starts_[s]) ++k;
+      segment_state_[s + 1][p] = k;
+    }
+  }
+}
+
+size_t Resolver::segment(Day day) const {
+  // Number of change points at or before `day` = the segment index.
+  return static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), day) - starts_.begin());
+}
+
+std::vector<const PieceState*> Resolver::at(Day day) const {
+  const auto& idx = segment_state_[segment(day)];
+  std::vector<const PieceState*> out(idx.size());
+  for (size_t p = 0; p < idx.size(); ++p) out[p] = &timelines_[p].states[idx[p]];
+  return out;
+}
+
+const PieceState& Resolver::at(int piece, Day day) const {
+  return timelines_.at(static_cast<size_t>(piece)).states[segment_state_[segment(day)][static_cast<size_t>(piece)]];
+}
+
+}  // namespace histmap

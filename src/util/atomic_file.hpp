@@ -1,0 +1,23 @@
+// Outputs are written to a temporary file beside the target and renamed into
+// place, so a failure never leaves a half-written file behind.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace histmap {
+
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Writes `content` to `path` atomically. Throws OutputError naming the path
+// and the reason (missing folder, no permission, exists without overwrite).
+void write_file_atomic(const std::string& path, const std::string& content, bool overwrite = true);
+
+// A temporary path in the target's folder, and the rename that commits it.
+std::string temp_path_for(const std::string& path);
+void commit_temp(const std::string& temp, const std::string& path);
+
+}  // namespace histmap
