@@ -471,7 +471,6 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
     };
     for (size_t r = 0; r < atlas->regions.size(); ++r) visit(static_cast<int>(r));
   }
-  if (report.has_errors()) return nullptr;
   atlas->index();  // again, now that explicit pieces are filled in
 
   for (size_t i = 0; i < atlas->assertions.size(); ++i) {

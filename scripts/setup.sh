@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The README's first command: install what is missing, build, and run the
+# main job on the shipped data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
+mkdir -p output
+./build/histmap validate -o output/validate.txt --force || { cat output/validate.txt; exit 1; }
+tail -n 2 output/validate.txt
+./build/histmap state --date 1920-12-01 --region nakhichevan
+./build/histmap state --date 1920-12-01 --format json -o output/state-1920-12-01.json --force
+echo "setup: built ./build/histmap; state on 1920-12-01 written to output/state-1920-12-01.json"
