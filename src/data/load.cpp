@@ -226,6 +226,46 @@ void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
   }
 }
 
+void load_places(const fs::path& path, Atlas& atlas, Report& report) {
+  if (!fs::exists(path)) return;  // places are optional
+  const std::string file = path.string();
+  CPLErrorReset();
+  std::unique_ptr<GDALDataset> ds(
+      GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  if (!ds || ds->GetLayerCount() < 1) {
+    report.error(file, std::string("not readable as GeoJSON: ") + CPLGetLastErrorMsg());
+    return;
+  }
+  int ordinal = 0;
+  for (auto& feat : *ds->GetLayer(0)) {
+    ++ordinal;
+    Place p;
+    int idx = feat->GetFieldIndex("id");
+    p.id = idx >= 0 ? feat->GetFieldAsString(idx) : "";
+    std::string where = file + " feature #" + std::to_string(ordinal) + (p.id.empty() ? "" : " (id " + p.id + ")");
+    auto* pt = feat->GetGeometryRef() ? dynamic_cast<OGRPoint*>(feat->GetGeometryRef()) : nullptr;
+    if (p.id.empty() || !pt) {
+      report.error(where, "a place needs an 'id' and a Point geometry");
+      continue;
+    }
+    p.lon = pt->getX();
+    p.lat = pt->getY();
+    int seat = feat->GetFieldIndex("seat_of");
+    if (seat >= 0 && feat->IsFieldSetAndNotNull(seat)) {
+      char** list = feat->GetFieldAsStringList(seat);
+      for (int i = 0; list && list[i]; ++i) p.seat_of.emplace_back(list[i]);
+    }
+    for (const char* lang : {"en", "ru", "az", "hy", "ka"}) {
+      int i = feat->GetFieldIndex((std::string("name_") + lang).c_str());
+      if (i >= 0 && feat->IsFieldSetAndNotNull(i) && *feat->GetFieldAsString(i)) p.names[lang] = feat->GetFieldAsString(i);
+    }
+    int b = feat->GetFieldIndex("basis");
+    if (b >= 0) p.basis = feat->GetFieldAsString(b);
+    p.origin = {file, 0};
+    atlas.places.push_back(std::move(p));
+  }
+}
+
 void load_regions(const fs::path& path, Atlas& atlas, Report& report, bool required,
                   std::vector<std::vector<std::string>>& piece_refs) {
   if (!fs::exists(path)) {
@@ -405,6 +445,7 @@ void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std:
     return;
   }
   if (base) load_pieces(dir / "pieces.geojson", atlas, report);
+  if (base) load_places(dir / "places.geojson", atlas, report);
   load_regions(dir / "regions.yaml", atlas, report, base, piece_refs);
   load_polities(dir / "polities.yaml", atlas, report, base);
   load_sources(dir / "sources.yaml", atlas, report, base);
@@ -450,6 +491,10 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
     if (!r.parent.empty() && atlas->region_index(r.parent) < 0)
       report.error(r.origin.where(), "region " + r.id + " has unknown parent '" + r.parent + "'");
   }
+  for (const auto& pl : atlas->places)
+    for (const auto& s : pl.seat_of)
+      if (atlas->region_index(s) < 0)
+        report.error(pl.origin.file + " (id " + pl.id + ")", "place is the seat of unknown region '" + s + "'");
   // Cycle check over includes.
   {
     std::vector<int> mark(atlas->regions.size(), 0);

@@ -102,12 +102,34 @@ void check_dates(const Atlas& atlas, Report& report) {
   }
 }
 
+// Every seat must lie inside the region it is the seat of: a check on both the
+// coordinates and the reconstruction.
+void check_places(const Atlas& atlas, Report& report) {
+  for (const auto& pl : atlas.places) {
+    OGRPoint pt(pl.lon, pl.lat);
+    for (const auto& rid : pl.seat_of) {
+      int r = atlas.region_index(rid);
+      if (r < 0) continue;
+      bool inside = false;
+      for (int p : atlas.regions[r].pieces) inside = inside || atlas.pieces[p].geometry->Intersects(&pt);
+      if (!inside) {
+        std::string in;
+        for (size_t p = 0; p < atlas.pieces.size() && in.empty(); ++p)
+          if (atlas.pieces[p].geometry->Intersects(&pt)) in = atlas.pieces[p].id;
+        report.error(pl.origin.file + " (id " + pl.id + ")",
+                     "seat of " + rid + " lies outside it" + (in.empty() ? " (in no piece)" : " (in piece " + in + ")"));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void validate_atlas(const Atlas& atlas, const ValidateOptions& options, Report& report) {
   check_structure(atlas, report);
   check_partition(atlas, options, report);
   check_dates(atlas, report);
+  check_places(atlas, report);
 }
 
 }  // namespace histmap

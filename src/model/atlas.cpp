@@ -47,6 +47,8 @@ const std::vector<std::string>& known_designations() {
       "assigned",      // assigned to a beneficiary by treaty, decree or declaration (exclusive)
       "proposal",      // a proposed assignment or status that was not carried out
       "administration",  // a special administration (e.g. a governor-generalship)
+      "self_determination",  // a right of self-determination granted or declared
+      "partial_transfer",    // an unspecified part of the region transferred to a beneficiary
   };
   return types;
 }

@@ -52,6 +52,16 @@ struct Region {
   Origin origin;
 };
 
+// A town: an uyezd or governorate seat, or a place the texts name.
+struct Place {
+  std::string id;
+  std::vector<std::string> seat_of;  // region ids it is the seat of
+  double lon = 0, lat = 0;
+  Names names;
+  std::string basis;                 // why the coordinates are what they are
+  Origin origin;
+};
+
 struct Polity {
   std::string id;
   Names names;
@@ -113,6 +123,7 @@ class Atlas {
   std::vector<Polity> polities;
   std::vector<Source> sources;
   std::vector<Assertion> assertions;
+  std::vector<Place> places;
 
   int piece_index(const std::string& id) const { return find(piece_ids_, id); }
   int region_index(const std::string& id) const { return find(region_ids_, id); }

@@ -1,0 +1,741 @@
+#include "data/geodata_build.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include <gdal_priv.h>
+#include <nlohmann/json.hpp>
+#include <ogr_api.h>
+#include <ogrsf_frmts.h>
+#include <yaml-cpp/yaml.h>
+
+#include "data/load.hpp"
+#include "model/atlas.hpp"
+#include "util/atomic_file.hpp"
+
+namespace histmap {
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+// The map area: the South Caucasus with Kars oblast, north-west Persia and the
+// Caspian and Black Sea shores around it.
+constexpr double kWest = 38.0, kEast = 51.5, kSouth = 36.5, kNorth = 44.5;
+constexpr double kSliverKm2 = 0.01;   // fragments left by seam cuts are dropped below this
+constexpr double kMinLakeKm2 = 30.0;  // smaller lakes and reservoirs are left out of the base layer
+
+struct Dataset {
+  const char* key;
+  const char* path;        // under the sources folder
+  const char* name_field;
+  bool must_map_all;       // every district must appear in the crosswalk
+  const char* label;
+};
+// Order = priority at seams: where two providers overlap, the earlier keeps the area.
+const std::array<Dataset, 4> kDatasets = {{
+    {"GEO", "geoboundaries/geoBoundaries-GEO-ADM2.geojson", "shapeName", true, "geoBoundaries GEO ADM2"},
+    {"AZE", "geoboundaries/geoBoundaries-AZE-ADM2.geojson", "shapeName", true, "geoBoundaries AZE ADM2"},
+    {"ARM", "geoboundaries/geoBoundaries-ARM-ADM1_simplified.geojson", "shapeName", true,
+     "geoBoundaries ARM ADM1 (simplified)"},
+    {"TUR", "tr-geojson/tr-cities-utf8.json", "name", false, "Turkey provinces (OSM)"},
+}};
+
+struct Row {
+  std::string dataset, district, clip, piece, uyezd, confidence, reason;
+  std::vector<std::string> parts;
+  int line = 0;
+};
+
+struct BuiltPiece {
+  std::string id, name, dataset, districts, uyezd, confidence, reason;
+  std::vector<std::string> parts;
+  GeometryPtr geom;
+  int priority = 0;
+};
+
+std::vector<std::string> split_words(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::istringstream in(s);
+  while (std::getline(in, cur, sep))
+    if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+GeometryPtr clone(const OGRGeometry* g) { return GeometryPtr(g ? g->clone() : nullptr); }
+
+// Keeps only the polygonal parts of g (cuts can leave lines and points), dropping slivers.
+GeometryPtr polygons_only(const OGRGeometry* g, double min_km2) {
+  auto out = std::make_unique<OGRMultiPolygon>();
+  std::function<void(const OGRGeometry*)> walk = [&](const OGRGeometry* x) {
+    if (!x) return;
+    auto t = wkbFlatten(x->getGeometryType());
+    if (t == wkbPolygon) {
+      if (area_km2(*x) >= min_km2) out->addGeometry(x);
+    } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
+      for (const auto* sub : *x->toGeometryCollection()) walk(sub);
+    }
+  };
+  walk(g);
+  return GeometryPtr(out.release());
+}
+
+// Repairs invalid polygons; always returns a MultiPolygon.
+GeometryPtr make_valid(GeometryPtr g) {
+  if (!g) return polygons_only(nullptr, 0);
+  if (g->IsValid()) return polygons_only(g.get(), 0);
+  GeometryPtr v(g->MakeValid());
+  return polygons_only(v.get(), 0);
+}
+
+// Rounds every vertex to `grid` degrees, then repairs rings that rounding made
+// invalid (collapsed spikes, touching vertices). Shared edges round alike, so
+// neighbours stay matched.
+GeometryPtr snap_to_grid(GeometryPtr g, double grid) {
+  struct Snap : public OGRDefaultGeometryVisitor {
+    double grid;
+    explicit Snap(double gr) : grid(gr) {}
+    using OGRDefaultGeometryVisitor::visit;
+    void visit(OGRPoint* p) override {
+      p->setX(std::round(p->getX() / grid) * grid);
+      p->setY(std::round(p->getY() / grid) * grid);
+    }
+  };
+  Snap snap(grid);
+  g->accept(&snap);
+  return make_valid(std::move(g));
+}
+
+GeometryPtr bbox_polygon(double w, double e, double s, double n) {
+  auto ring = new OGRLinearRing();
+  ring->addPoint(w, s);
+  ring->addPoint(e, s);
+  ring->addPoint(e, n);
+  ring->addPoint(w, n);
+  ring->addPoint(w, s);
+  auto poly = new OGRPolygon();
+  poly->addRingDirectly(ring);
+  return GeometryPtr(poly);
+}
+
+std::unique_ptr<GDALDataset> open_vector(const std::string& path, Report& report) {
+  CPLErrorReset();
+  std::unique_ptr<GDALDataset> ds(
+      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  if (!ds || ds->GetLayerCount() < 1)
+    report.error(path, std::string("cannot be opened as a vector file: ") +
+                           (CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "missing or unreadable"));
+  return ds;
+}
+
+std::string field(OGRFeature& f, const char* name) {
+  int i = f.GetFieldIndex(name);
+  return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
+}
+
+std::vector<Row> read_crosswalk(const std::string& path, Report& report) {
+  std::vector<Row> rows;
+  auto ds = open_vector(path, report);
+  if (!ds) return rows;
+  OGRLayer* layer = ds->GetLayer(0);
+  for (const char* col : {"dataset", "district", "clip", "piece", "uyezd", "parts", "confidence", "reason"})
+    if (layer->GetLayerDefn()->GetFieldIndex(col) < 0)
+      report.error(path, std::string("has no column '") + col + "'");
+  if (report.has_errors()) return rows;
+  int line = 1;
+  for (auto& f : *layer) {
+    ++line;
+    Row r;
+    r.line = line;
+    r.dataset = field(*f, "dataset");
+    r.district = field(*f, "district");
+    r.clip = field(*f, "clip");
+    r.piece = field(*f, "piece");
+    r.uyezd = field(*f, "uyezd");
+    r.parts = split_words(field(*f, "parts"), ' ');
+    r.confidence = field(*f, "confidence");
+    r.reason = field(*f, "reason");
+    std::string at = path + ":" + std::to_string(line);
+    if (r.piece.empty() || r.uyezd.empty() || r.district.empty())
+      report.error(at, "needs dataset, district, piece and uyezd");
+    if (r.confidence != "high" && r.confidence != "medium" && r.confidence != "low")
+      report.error(at, "confidence '" + r.confidence + "' is not high, medium or low");
+    if (std::none_of(kDatasets.begin(), kDatasets.end(), [&](const Dataset& d) { return r.dataset == d.key; }))
+      report.error(at, "dataset '" + r.dataset + "' is not GEO, AZE, ARM or TUR");
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+std::map<std::string, GeometryPtr> read_masks(const std::string& path, std::map<std::string, std::string>& notes,
+                                              Report& report) {
+  std::map<std::string, GeometryPtr> masks;
+  YAML::Node doc;
+  try {
+    doc = YAML::LoadFile(path);
+  } catch (const YAML::Exception& e) {
+    report.error(path, std::string("cannot read: ") + e.what());
+    return masks;
+  }
+  for (const auto& m : doc["masks"]) {
+    std::string id = m["id"].as<std::string>();
+    auto ring = new OGRLinearRing();
+    for (const auto& pt : m["polygon"]) ring->addPoint(pt[0].as<double>(), pt[1].as<double>());
+    ring->closeRings();
+    auto poly = new OGRPolygon();
+    poly->addRingDirectly(ring);
+    if (!poly->IsValid())
+      report.error(path + ":" + std::to_string(m.Mark().line + 1), "mask " + id + " is not a valid polygon");
+    masks[id] = GeometryPtr(poly);
+    notes[id] = m["note"] ? m["note"].as<std::string>() : "";
+  }
+  return masks;
+}
+
+// ---- output helpers -----------------------------------------------------
+
+std::string q(const std::string& s) { return json(s).dump(); }  // a double-quoted YAML/JSON string
+
+void write_geojson_layer(const std::string& path, const std::string& layer_name,
+                         const std::vector<std::pair<json, const OGRGeometry*>>& features,
+                         OGRwkbGeometryType type, int precision) {
+  std::string tmp = temp_path_for(path);
+  GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GeoJSON");
+  std::unique_ptr<GDALDataset> ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!ds) throw OutputError(path + ": GDAL cannot create it");
+  OGRSpatialReference wgs;
+  wgs.SetWellKnownGeogCS("WGS84");
+  wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::string prec = std::to_string(precision);
+  const char* opts[] = {"RFC7946=YES", nullptr, nullptr};
+  std::string p = "COORDINATE_PRECISION=" + prec;
+  opts[1] = p.c_str();
+  OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), &wgs, type, const_cast<char**>(opts));
+  // Fields from the first feature's keys (all features share them).
+  if (!features.empty())
+    for (auto it = features.front().first.begin(); it != features.front().first.end(); ++it) {
+      OGRFieldDefn fd(it.key().c_str(), it.value().is_number_float() ? OFTReal : OFTString);
+      layer->CreateField(&fd);
+    }
+  for (const auto& [props, geom] : features) {
+    OGRFeature f(layer->GetLayerDefn());
+    for (auto it = props.begin(); it != props.end(); ++it) {
+      if (it.value().is_null()) continue;
+      if (it.value().is_number_float()) f.SetField(it.key().c_str(), it.value().get<double>());
+      else f.SetField(it.key().c_str(), it.value().is_string() ? it.value().get<std::string>().c_str() : it.value().dump().c_str());
+    }
+    f.SetGeometry(geom);
+    if (layer->CreateFeature(&f) != OGRERR_NONE) throw OutputError(path + ": writing a feature failed");
+  }
+  ds.reset();  // flush and close before the rename
+  commit_temp(tmp, path);
+}
+
+// ---- gmt base layers -----------------------------------------------------
+
+std::string run_command(const std::string& cmd, Report& report) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) {
+    report.error("gmt", "cannot run: " + cmd);
+    return out;
+  }
+  std::array<char, 65536> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  int rc = pclose(p);
+  if (rc != 0)
+    report.error("gmt", "'" + cmd + "' failed (exit " + std::to_string(rc) +
+                            "); install gmt, gmt-gshhg-high and gmt-dcw (scripts/install-deps.sh)");
+  return out;
+}
+
+struct Segment {
+  std::string header;
+  std::vector<std::pair<double, double>> pts;
+};
+
+std::vector<Segment> parse_multisegment(const std::string& text) {
+  std::vector<Segment> segs;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (line[0] == '>') {
+      segs.push_back({line, {}});
+      continue;
+    }
+    if (segs.empty()) segs.push_back({"", {}});
+    double x, y;
+    // Bin pieces of one shoreline meet at bin edges; snapping to 1e-6° (0.1 m) makes
+    // their shared end points equal so the lines node and close into polygons.
+    if (std::sscanf(line.c_str(), "%lf %lf", &x, &y) == 2)
+      segs.back().pts.emplace_back(std::round(x * 1e6) / 1e6, std::round(y * 1e6) / 1e6);
+  }
+  return segs;
+}
+
+std::string region_arg() {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "-R%g/%g/%g/%g", kWest, kEast, kSouth, kNorth);
+  return buf;
+}
+
+struct WaterBody {
+  std::string kind;  // sea | lake
+  std::string name;
+  GeometryPtr geom;
+};
+
+// Shorelines (GSHHG high resolution) noded with the frame, polygonized, and each
+// face classified as ocean, land or lake by gmt select at an interior point.
+std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
+  std::vector<WaterBody> out;
+  std::string shore = run_command("gmt coast " + region_arg() + " -Dh -W -M 2>/dev/null", report);
+  if (report.has_errors()) return out;
+  OGRMultiLineString lines;
+  for (const auto& s : parse_multisegment(shore)) {
+    if (s.pts.size() < 2) continue;
+    OGRLineString ls;
+    for (auto [x, y] : s.pts) ls.addPoint(x, y);
+    lines.addGeometry(&ls);
+  }
+  // Union with the frame's outline nodes every segment (GEOS splits lines where they meet).
+  GeometryPtr frame = bbox_polygon(kWest, kEast, kSouth, kNorth);
+  OGRLineString outline;
+  for (const auto& pt : *frame->toPolygon()->getExteriorRing()) outline.addPoint(pt.getX(), pt.getY());
+  GeometryPtr noded(lines.Union(&outline));
+  GeometryPtr faces(noded ? noded->Polygonize() : nullptr);
+  if (!faces) {
+    report.error("gmt", "could not build water polygons from the GSHHG shorelines");
+    return out;
+  }
+  std::vector<GeometryPtr> polys;
+  for (const auto* g : *faces->toGeometryCollection()) polys.emplace_back(g->clone());
+  std::string pts_file = tmpdir + "/faces.txt";
+  {
+    std::ofstream f(pts_file);
+    f.precision(10);
+    for (size_t i = 0; i < polys.size(); ++i) {
+      // A point inside the face (GEOS), through the C API that computes it.
+      GeometryPtr p(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(polys[i].get()))));
+      if (!p) continue;
+      f << p->toPoint()->getX() << " " << p->toPoint()->getY() << " " << i << "\n";
+    }
+  }
+  auto classify = [&](const char* keep) {
+    std::set<size_t> ids;
+    std::string kept = run_command("gmt select " + pts_file + " -Dh -N" + keep + " 2>/dev/null", report);
+    std::istringstream in(kept);
+    double x, y;
+    size_t i;
+    while (in >> x >> y >> i) ids.insert(i);
+    return ids;
+  };
+  auto ocean = classify("k/s/s/s/s");
+  auto lake = classify("s/s/k/s/k");
+  // Names by a point known to lie in each body.
+  struct Known {
+    const char* name;
+    double x, y;
+  };
+  const Known known[] = {{"Black Sea", 40.5, 42.5},   {"Caspian Sea", 50.6, 40.0}, {"Lake Sevan", 45.3, 40.35},
+                         {"Lake Urmia", 45.45, 37.55}, {"Lake Van", 43.0, 38.6},    {"Mingachevir Reservoir", 46.9, 40.85}};
+  OGRMultiPolygon sea, lakes;
+  for (size_t i = 0; i < polys.size(); ++i) {
+    if (ocean.count(i)) sea.addGeometry(polys[i].get());
+    else if (lake.count(i) && area_km2(*polys[i]) >= kMinLakeKm2) lakes.addGeometry(polys[i].get());
+  }
+  auto add_bodies = [&](OGRMultiPolygon& mp, const char* kind) {
+    GeometryPtr u(mp.UnionCascaded());
+    if (!u) return;
+    GeometryPtr parts = polygons_only(u.get(), 0);
+    for (const auto* poly : *parts->toMultiPolygon()) {
+      std::string name;
+      for (const auto& k : known) {
+        OGRPoint p(k.x, k.y);
+        if (poly->Contains(&p)) name = k.name;
+      }
+      // The Caspian is a lake in GSHHG; maps call it a sea.
+      std::string body_kind = name == "Caspian Sea" ? "sea" : kind;
+      out.push_back({body_kind, name, GeometryPtr(poly->clone())});
+    }
+  };
+  add_bodies(sea, "sea");
+  add_bodies(lakes, "lake");
+  std::stable_sort(out.begin(), out.end(), [](const WaterBody& a, const WaterBody& b) {
+    return area_km2(*a.geom) > area_km2(*b.geom);
+  });
+  return out;
+}
+
+GeometryPtr build_rivers(Report& report) {
+  std::string txt = run_command("gmt coast " + region_arg() + " -Dh -I1 -I2 -M 2>/dev/null", report);
+  auto mls = std::make_unique<OGRMultiLineString>();
+  for (const auto& s : parse_multisegment(txt)) {
+    if (s.pts.size() < 2) continue;
+    OGRLineString ls;
+    for (auto [x, y] : s.pts) ls.addPoint(x, y);
+    mls->addGeometry(&ls);
+  }
+  return GeometryPtr(mls.release());
+}
+
+// Modern countries (DCW) clipped to the map area.
+std::vector<std::pair<std::string, GeometryPtr>> build_countries(Report& report) {
+  const std::pair<const char*, const char*> codes[] = {{"AM", "Armenia"}, {"AZ", "Azerbaijan"}, {"GE", "Georgia"},
+                                                      {"IR", "Iran"},    {"RU", "Russia"},     {"TR", "Turkey"}};
+  std::vector<std::pair<std::string, GeometryPtr>> out;
+  GeometryPtr frame = bbox_polygon(kWest, kEast, kSouth, kNorth);
+  CPLPushErrorHandler(CPLQuietErrorHandler);  // DCW rings far outside the frame self-intersect; they are repaired
+  for (const auto& [code, name] : codes) {
+    std::string txt = run_command("gmt coast " + region_arg() + " -E" + code + " -M 2>/dev/null", report);
+    OGRMultiPolygon mp;
+    for (const auto& s : parse_multisegment(txt)) {
+      if (s.pts.size() < 4) continue;
+      OGRLinearRing ring;
+      for (auto [x, y] : s.pts) ring.addPoint(x, y);
+      ring.closeRings();
+      OGRPolygon poly;
+      poly.addRing(&ring);
+      GeometryPtr v = make_valid(clone(&poly));
+      for (const auto* p : *v->toMultiPolygon()) mp.addGeometry(p);
+    }
+    GeometryPtr u(mp.UnionCascaded());
+    if (!u) continue;
+    GeometryPtr clipped(u->Intersection(frame.get()));
+    out.emplace_back(code, polygons_only(clipped.get(), 0.5));
+    (void)name;
+  }
+  CPLPopErrorHandler();
+  return out;
+}
+
+}  // namespace
+
+void build_geodata(const GeodataBuildOptions& o, Report& report) {
+  GDALAllRegister();
+  const std::string in = o.input_dir, out = o.out_dir;
+  auto rows = read_crosswalk(in + "/crosswalk.csv", report);
+  std::map<std::string, std::string> mask_notes;
+  auto masks = read_masks(in + "/splits.yaml", mask_notes, report);
+  if (report.has_errors()) return;
+
+  // 1. Source districts, by dataset and name (several features of one name are one district).
+  std::map<std::string, std::map<std::string, GeometryPtr>> districts;
+  for (const auto& d : kDatasets) {
+    auto ds = open_vector(o.sources_dir + "/" + d.path, report);
+    if (!ds) continue;
+    for (auto& f : *ds->GetLayer(0)) {
+      std::string name = field(*f, d.name_field);
+      GeometryPtr g = make_valid(clone(f->GetGeometryRef()));
+      auto& slot = districts[d.key][name];
+      slot = slot ? GeometryPtr(slot->Union(g.get())) : std::move(g);
+    }
+  }
+  if (report.has_errors()) return;
+
+  // 2. Pieces from crosswalk rows.
+  std::map<std::string, BuiltPiece> pieces;
+  std::set<std::pair<std::string, std::string>> used;
+  for (const auto& r : rows) {
+    std::string at = in + "/crosswalk.csv:" + std::to_string(r.line);
+    auto dit = districts[r.dataset].find(r.district);
+    if (dit == districts[r.dataset].end()) {
+      report.error(at, "district '" + r.district + "' is not in " + r.dataset + " (check the spelling of shapeName/name)");
+      continue;
+    }
+    used.insert({r.dataset, r.district});
+    GeometryPtr g = clone(dit->second.get());
+    if (!r.clip.empty()) {
+      bool minus = r.clip[0] == '-';
+      std::string mid = minus ? r.clip.substr(1) : r.clip;
+      auto mit = masks.find(mid);
+      if (mit == masks.end()) {
+        report.error(at, "clip mask '" + mid + "' is not in splits.yaml");
+        continue;
+      }
+      g.reset(minus ? g->Difference(mit->second.get()) : g->Intersection(mit->second.get()));
+      g = polygons_only(g.get(), kSliverKm2);
+    }
+    BuiltPiece& p = pieces[r.piece];
+    if (p.geom) {
+      if (p.uyezd != r.uyezd) report.error(at, "piece " + r.piece + " is given two uyezds");
+      p.geom.reset(p.geom->Union(g.get()));
+      p.districts += "; " + r.district;
+      continue;
+    }
+    p.id = r.piece;
+    p.name = r.district + (r.clip.empty() ? "" : (r.clip[0] == '-' ? " (rest)" : " (" + r.clip + ")"));
+    p.dataset = r.dataset;
+    p.districts = r.district;
+    p.uyezd = r.uyezd;
+    p.parts = r.parts;
+    p.confidence = r.confidence;
+    p.reason = r.reason;
+    p.geom = std::move(g);
+    for (size_t i = 0; i < kDatasets.size(); ++i)
+      if (r.dataset == kDatasets[i].key) p.priority = static_cast<int>(i);
+  }
+  for (const auto& d : kDatasets)
+    if (d.must_map_all)
+      for (const auto& [name, g] : districts[d.key])
+        if (!used.count({d.key, name}))
+          report.error(in + "/crosswalk.csv", std::string(d.key) + " district '" + name + "' has no crosswalk row");
+  if (report.has_errors()) return;
+
+  // 3. Seams: a piece loses what earlier-priority pieces already cover.
+  std::vector<BuiltPiece*> order;
+  for (auto& [id, p] : pieces) {
+    p.geom = polygons_only(p.geom.get(), kSliverKm2);  // every piece a MultiPolygon from here on
+    order.push_back(&p);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const BuiltPiece* a, const BuiltPiece* b) {
+    return std::tie(a->priority, a->id) < std::tie(b->priority, b->id);
+  });
+  double overlap_removed = 0;
+  for (size_t i = 0; i < order.size(); ++i) {
+    OGREnvelope ei;
+    order[i]->geom->getEnvelope(&ei);
+    for (size_t j = 0; j < i; ++j) {
+      OGREnvelope ej;
+      order[j]->geom->getEnvelope(&ej);
+      if (!ei.Intersects(ej) || !order[i]->geom->Intersects(order[j]->geom.get())) continue;
+      GeometryPtr inter(order[i]->geom->Intersection(order[j]->geom.get()));
+      double a = inter ? area_km2(*inter) : 0;
+      if (a <= 0) continue;
+      overlap_removed += a;
+      GeometryPtr diff(order[i]->geom->Difference(order[j]->geom.get()));
+      order[i]->geom = polygons_only(diff.get(), kSliverKm2);
+    }
+  }
+  // 4. Gaps: holes in the union go to the neighbour that borders them most.
+  int holes_filled = 0;
+  double hole_area = 0;
+  {
+    OGRMultiPolygon all;
+    for (auto* p : order)
+      for (const auto* poly : *p->geom->toMultiPolygon()) all.addGeometry(poly);
+    GeometryPtr u(all.UnionCascaded());
+    GeometryPtr parts = polygons_only(u.get(), 0);
+    for (const auto* poly : *parts->toMultiPolygon())
+      for (int r = 0; r < poly->getNumInteriorRings(); ++r) {
+        OGRPolygon hole;
+        hole.addRingDirectly(poly->getInteriorRing(r)->clone());
+        GeometryPtr near(hole.Buffer(0.002));
+        BuiltPiece* best = nullptr;
+        double best_area = 0;
+        for (auto* p : order) {
+          if (!p->geom->Intersects(near.get())) continue;
+          GeometryPtr x(p->geom->Intersection(near.get()));
+          double a = x ? area_km2(*x) : 0;
+          if (a > best_area) best_area = a, best = p;
+        }
+        if (!best) continue;
+        GeometryPtr merged(best->geom->Union(&hole));
+        best->geom = polygons_only(merged.get(), 0);
+        ++holes_filled;
+        hole_area += area_km2(hole);
+      }
+  }
+
+  // 5. Snap to the output grid here, and repair what snapping breaks, so the file
+  //    holds exactly the geometry that was checked (no rounding by the writer).
+  for (auto* p : order) p->geom = snap_to_grid(std::move(p->geom), 1e-5);
+
+  // 6. Write pieces.geojson (sorted by id for stable diffs).
+  std::vector<std::pair<json, const OGRGeometry*>> feats;
+  for (const auto& [id, p] : pieces) {
+    json props;
+    props["id"] = p.id;
+    props["name"] = p.name;
+    props["uyezd"] = p.uyezd;
+    props["dataset"] = p.dataset;
+    props["districts"] = p.districts;
+    props["confidence"] = p.confidence;
+    feats.emplace_back(props, p.geom.get());
+  }
+  fs::create_directories(out + "/base");
+  write_geojson_layer(out + "/pieces.geojson", "pieces", feats, wkbMultiPolygon, 6);
+
+  // 7. regions.yaml from regions.in.yaml plus the crosswalk's uyezds and parts.
+  YAML::Node rin;
+  try {
+    rin = YAML::LoadFile(in + "/regions.in.yaml");
+  } catch (const YAML::Exception& e) {
+    report.error(in + "/regions.in.yaml", std::string("cannot read: ") + e.what());
+    return;
+  }
+  std::map<std::string, std::vector<std::string>> members;
+  for (const auto& [id, p] : pieces) {
+    members[p.uyezd].push_back(id);
+    for (const auto& part : p.parts) members[part].push_back(id);
+  }
+  std::set<std::string> defined;
+  std::ostringstream y;
+  y << "# Generated by `histmap geodata build` from source/regions.in.yaml and source/crosswalk.csv.\n"
+       "# Edit those files and rebuild; do not edit this one.\n"
+       "regions:\n";
+  for (const auto& r : rin["regions"]) {
+    std::string id = r["id"].as<std::string>();
+    defined.insert(id);
+    y << "  - id: " << id << "\n    kind: " << r["kind"].as<std::string>() << "\n";
+    if (r["unit"]) y << "    unit: " << r["unit"].as<std::string>() << "\n";
+    if (r["parent"]) y << "    parent: " << r["parent"].as<std::string>() << "\n";
+    y << "    names: {";
+    bool first = true;
+    for (const char* lang : {"en", "ru", "az", "hy", "ka", "tr"})
+      if (r["names"][lang]) {
+        y << (first ? "" : ", ") << lang << ": " << q(r["names"][lang].as<std::string>());
+        first = false;
+      }
+    y << "}\n";
+    if (r["includes"]) {
+      y << "    includes: [";
+      bool f2 = true;
+      for (const auto& inc : r["includes"]) y << (f2 ? "" : ", ") << inc.as<std::string>(), f2 = false;
+      y << "]\n";
+    }
+    if (members.count(id)) {
+      y << "    pieces: [";
+      bool f2 = true;
+      for (const auto& pid : members[id]) y << (f2 ? "" : ", ") << pid, f2 = false;
+      y << "]\n";
+    }
+    if (r["note"]) y << "    note: " << q(r["note"].as<std::string>()) << "\n";
+  }
+  for (const auto& [id, ps] : members)
+    if (!defined.count(id))
+      report.error(in + "/crosswalk.csv", "uyezd or part '" + id + "' is used by pieces but not defined in regions.in.yaml");
+  if (report.has_errors()) return;
+  write_file_atomic(out + "/regions.yaml", y.str());
+
+  // 8. places.geojson from places.csv.
+  {
+    auto ds = open_vector(in + "/places.csv", report);
+    if (!ds) return;
+    json fc;
+    fc["type"] = "FeatureCollection";
+    fc["features"] = json::array();
+    for (auto& f : *ds->GetLayer(0)) {
+      json props;
+      props["id"] = field(*f, "id");
+      props["seat_of"] = split_words(field(*f, "seat_of"), ' ');
+      for (const char* lang : {"en", "ru", "az", "hy", "ka"}) props[std::string("name_") + lang] = field(*f, lang);
+      props["basis"] = field(*f, "basis");
+      double lon = std::stod(field(*f, "lon")), lat = std::stod(field(*f, "lat"));
+      fc["features"].push_back({{"type", "Feature"},
+                                {"properties", props},
+                                {"geometry", {{"type", "Point"}, {"coordinates", {lon, lat}}}}});
+    }
+    std::string text;
+    text = "{\"type\": \"FeatureCollection\", \"features\": [\n";
+    for (size_t i = 0; i < fc["features"].size(); ++i)
+      text += fc["features"][i].dump(-1, ' ', false) + (i + 1 < fc["features"].size() ? ",\n" : "\n");
+    text += "]}\n";
+    write_file_atomic(out + "/places.geojson", text);
+  }
+
+  // 9. Base layers.
+  std::vector<WaterBody> water;
+  std::vector<std::pair<std::string, GeometryPtr>> countries;
+  if (o.base_layers) {
+    std::string tmpdir = out + "/base/.build-tmp";
+    fs::create_directories(tmpdir);
+    water = build_water(tmpdir, report);
+    GeometryPtr rivers = build_rivers(report);
+    countries = build_countries(report);
+    fs::remove_all(tmpdir);
+    if (report.has_errors()) return;
+    std::vector<std::pair<json, const OGRGeometry*>> wf;
+    for (const auto& w : water) wf.emplace_back(json{{"kind", w.kind}, {"name", w.name}}, w.geom.get());
+    write_geojson_layer(out + "/base/water.geojson", "water", wf, wkbMultiPolygon, 4);
+    write_geojson_layer(out + "/base/rivers.geojson", "rivers", {{json{{"kind", "river"}}, rivers.get()}},
+                        wkbMultiLineString, 4);
+    std::vector<std::pair<json, const OGRGeometry*>> cf;
+    for (const auto& [code, g] : countries) cf.emplace_back(json{{"iso2", code}}, g.get());
+    write_geojson_layer(out + "/base/countries.geojson", "countries", cf, wkbMultiPolygon, 4);
+  }
+
+  // 10. REPORT.md.
+  std::ostringstream rep;
+  rep << "# Geometry report\n\nGenerated by `histmap geodata build`; do not edit. How each uyezd was\n"
+         "reconstructed from modern districts, how large it comes out, and how sure we are.\n\n";
+  rep << "Seams: " << [&] { char b[64]; std::snprintf(b, sizeof b, "%.1f", overlap_removed); return std::string(b); }()
+      << " km² of overlap between providers removed (the earlier of GEO, AZE, ARM, TUR keeps it); " << holes_filled
+      << " enclosed gap(s) totalling " << [&] { char b[64]; std::snprintf(b, sizeof b, "%.2f", hole_area); return std::string(b); }()
+      << " km² given to the neighbouring piece that borders them most.\n\n";
+  rep << "Confidence: high = the modern district is the uyezd's core and its seat; medium = it lay in the\n"
+         "uyezd by position, with edges that may differ; low = a guess, or a district split between\n"
+         "several uyezds in reality.\n\n";
+  rep << "## Uyezds and okrugs\n\n| region | reconstructed km² | square versts | pieces (modern districts) | lowest confidence |\n|---|---:|---:|---|---|\n";
+  auto conf_rank = [](const std::string& c) { return c == "low" ? 0 : c == "medium" ? 1 : 2; };
+  std::map<std::string, double> region_area;
+  for (const auto& r : rin["regions"]) {
+    std::string id = r["id"].as<std::string>();
+    if (!members.count(id)) continue;
+    double a = 0;
+    std::string list, conf = "high";
+    for (const auto& pid : members[id]) {
+      const BuiltPiece& p = pieces[pid];
+      a += area_km2(*p.geom);
+      list += (list.empty() ? "" : ", ") + p.districts + (p.name != p.districts ? " (part)" : "");
+      if (conf_rank(p.confidence) < conf_rank(conf)) conf = p.confidence;
+    }
+    region_area[id] = a;
+    if (r["kind"].as<std::string>() != "uyezd") continue;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%.0f | %.0f", a, a / 1.1381);
+    rep << "| " << id << " (" << r["names"]["en"].as<std::string>() << ") | " << buf << " | " << list << " | " << conf
+        << " |\n";
+  }
+  rep << "\n## Named parts\n\n| region | reconstructed km² | square versts | pieces |\n|---|---:|---:|---|\n";
+  for (const auto& r : rin["regions"]) {
+    std::string id = r["id"].as<std::string>();
+    if (r["kind"].as<std::string>() != "part" || !members.count(id)) continue;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%.0f | %.0f", region_area[id], region_area[id] / 1.1381);
+    std::string list;
+    for (const auto& pid : members[id]) list += (list.empty() ? "" : ", ") + pid;
+    rep << "| " << id << " | " << buf << " | " << list << " |\n";
+  }
+  rep << "\n## Areas the sources state\n\nNo uyezd areas from a nameable source are in the project yet. The one figure the shipped\n"
+         "texts give: text 004 (line 173, fn. 68) puts the Sharur-Daralagez uyezd together with the\n"
+         "Goycha mahal at about 11,000 km².\n\n| what | stated | reconstructed | difference |\n|---|---:|---:|---:|\n";
+  {
+    double a = region_area["sharur_daralagez"] + region_area["goycha"];
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "| sharur_daralagez + goycha | 11000 | %.0f | %+.0f%% |\n", a, (a / 11000 - 1) * 100);
+    rep << buf;
+  }
+  rep << "\n## Splits of modern districts\n\n";
+  for (const auto& [id, note] : mask_notes) rep << "- `" << id << "`: " << note << "\n";
+  rep << "\n## Crosswalk reasons\n\n| piece | uyezd | parts | confidence | reason |\n|---|---|---|---|---|\n";
+  for (const auto& [id, p] : pieces) {
+    std::string parts;
+    for (const auto& x : p.parts) parts += (parts.empty() ? "" : " ") + x;
+    rep << "| " << id << " | " << p.uyezd << " | " << parts << " | " << p.confidence << " | " << p.reason << " |\n";
+  }
+  if (o.base_layers) {
+    rep << "\n## Base layers\n\n";
+    for (const auto& w : water) {
+      if (w.name.empty()) continue;
+      char buf[128];
+      std::snprintf(buf, sizeof buf, "- %s (%s): %.0f km² within the map frame\n", w.name.c_str(), w.kind.c_str(),
+                    area_km2(*w.geom));
+      rep << buf;
+    }
+  }
+  write_file_atomic(out + "/REPORT.md", rep.str());
+}
+
+}  // namespace histmap
