@@ -1,0 +1,123 @@
+// The shipped geodata: canonical ids with their names, a clean partition,
+// seats inside their uyezds, and plausible areas.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <set>
+
+#include "data/validate.hpp"
+#include "helpers.hpp"
+
+using namespace histmap;
+
+namespace {
+const Atlas& shipped() {
+  static auto atlas = test::load_ok(HISTMAP_GEODATA);
+  return *atlas;
+}
+double area_of(const Atlas& a, const std::string& region) {
+  double s = 0;
+  for (int p : a.regions[a.region_index(region)].pieces) s += a.pieces[p].area_km2;
+  return s;
+}
+}  // namespace
+
+TEST_CASE("every canonical region exists with its names", "[geodata]") {
+  const Atlas& a = shipped();
+  const std::vector<std::string> georgian = {"gov_tiflis", "tiflis", "borchali", "akhalkalaki", "akhaltsikh", "signakh",
+                                             "telav", "gori", "dushet", "tianet", "gov_kutais", "sukhum", "batum",
+                                             "obl_batum", "lori_neutral_zone"};
+  const std::vector<std::string> ids = {
+      "gov_erivan", "erivan", "echmiadzin", "alexandropol", "novo_bayazet", "nakhichevan", "sharur_daralagez",
+      "surmali", "gov_elisavetpol", "elisavetpol", "kazakh", "shusha", "jevanshir", "jebrail", "zangezur", "nukha",
+      "aresh", "gov_baku", "baku", "shemakha", "geokchay", "kuba", "lenkoran", "javad", "gov_tiflis", "tiflis",
+      "borchali", "akhalkalaki", "akhaltsikh", "signakh", "telav", "gori", "dushet", "tianet", "gov_kutais", "sukhum",
+      "zakatala", "obl_batum", "batum", "artvin", "obl_kars", "kars", "ardahan", "kagyzman", "olti", "zangezur_west",
+      "zangezur_east", "mountainous_karabakh", "daralagez", "sharur", "goycha", "ordubad", "julfa",
+      "lori_neutral_zone", "kazakh_highlands"};
+  for (const auto& id : ids) {
+    INFO(id);
+    int r = a.region_index(id);
+    REQUIRE(r >= 0);
+    CHECK_FALSE(a.regions[r].pieces.empty());
+    for (const char* lang : {"en", "ru", "az", "hy"}) CHECK(a.regions[r].names.count(lang));
+    if (std::find(georgian.begin(), georgian.end(), id) != georgian.end()) CHECK(a.regions[r].names.count("ka"));
+  }
+}
+
+TEST_CASE("every canonical polity exists with names and a colour", "[geodata]") {
+  const Atlas& a = shipped();
+  for (const char* id : {"adr", "az_ssr", "am_republic", "am_ssr", "ge_republic", "ge_ssr", "rsfsr", "ottoman",
+                         "turkey_gna", "britain", "persia", "mountainous_armenia", "tdfr", "tsfsr", "ussr",
+                         "russian_empire"}) {
+    INFO(id);
+    int p = a.polity_index(id);
+    REQUIRE(p >= 0);
+    for (const char* lang : {"en", "ru", "az", "hy"}) CHECK(a.polities[p].names.count(lang));
+    CHECK(a.polities[p].colour.size() == 7);
+  }
+}
+
+TEST_CASE("the shipped dataset validates: partition, structure, seats", "[geodata][validate]") {
+  Report r;
+  validate_atlas(shipped(), {}, r);
+  INFO(test::all_findings(r));
+  CHECK_FALSE(r.has_errors());
+  CHECK(r.count(Severity::Warning) == 0);
+}
+
+TEST_CASE("every uyezd seat lies inside its own reconstructed uyezd", "[geodata][places]") {
+  const Atlas& a = shipped();
+  int seats = 0;
+  std::set<std::string> seated;
+  for (const auto& pl : a.places)
+    for (const auto& rid : pl.seat_of) {
+      int r = a.region_index(rid);
+      REQUIRE(r >= 0);
+      OGRPoint pt(pl.lon, pl.lat);
+      bool inside = false;
+      for (int p : a.regions[r].pieces) inside = inside || a.pieces[p].geometry->Intersects(&pt);
+      INFO(pl.id << " seat of " << rid);
+      CHECK(inside);
+      ++seats;
+      seated.insert(rid);
+    }
+  // Every uyezd has a seat.
+  for (const auto& reg : a.regions)
+    if (reg.kind == RegionKind::Uyezd) {
+      INFO(reg.id);
+      CHECK(seated.count(reg.id));
+    }
+  CHECK(seats >= 50);
+}
+
+TEST_CASE("reconstructed areas agree with the modern countries they come from", "[geodata][area]") {
+  const Atlas& a = shipped();
+  double aze = 0, arm = 0;
+  for (const auto& p : a.pieces) {
+    if (p.id.rfind("aze_", 0) == 0) aze += p.area_km2;
+    if (p.id.rfind("arm_", 0) == 0) arm += p.area_km2;
+  }
+  CHECK(aze == Approx(86600).epsilon(0.04));  // Azerbaijan: 86,600 km²
+  CHECK(arm == Approx(29743).epsilon(0.04));  // Armenia: 29,743 km²
+  // The 1921 line: west and east Zangezur partition the uyezd.
+  CHECK(area_of(a, "zangezur_west") + area_of(a, "zangezur_east") == Approx(area_of(a, "zangezur")).epsilon(1e-9));
+  CHECK(area_of(a, "zangezur_west") == Approx(4506).epsilon(0.06));  // Syunik province: 4,506 km²
+}
+
+TEST_CASE("REPORT.md gives every uyezd's area in km² and square versts", "[geodata][report]") {
+  std::ifstream in(std::string(HISTMAP_GEODATA) + "/REPORT.md");
+  std::string report((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const Atlas& a = shipped();
+  for (const auto& r : a.regions) {
+    if (r.kind != RegionKind::Uyezd) continue;
+    INFO(r.id);
+    auto pos = report.find("| " + r.id + " (");
+    REQUIRE(pos != std::string::npos);
+    // The row's km² figure matches the loaded pieces within rounding.
+    auto bar = report.find("| ", pos + 2);
+    int km2 = std::stoi(report.substr(bar + 2));
+    CHECK(km2 == Approx(area_of(a, r.id)).margin(1.0));
+  }
+  CHECK(report.find("square versts") != std::string::npos);
+}
