@@ -8,4 +8,5 @@ void add_explain_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_timeline_command(CLI::App& app);
 void add_geodata_command(CLI::App& app);
+void add_render_command(CLI::App& app);
 }  // namespace histmap::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   histmap::cli::add_explain_command(app);
   histmap::cli::add_validate_command(app);
   histmap::cli::add_timeline_command(app);
+  histmap::cli::add_render_command(app);
   histmap::cli::add_geodata_command(app);
 
   try {

@@ -266,6 +266,27 @@ void load_places(const fs::path& path, Atlas& atlas, Report& report) {
   }
 }
 
+// Base layers are optional; a dataset without base/ renders without them.
+void load_base_layer(const fs::path& path, const char* name_field, std::vector<BaseFeature>& out, Report& report) {
+  if (!fs::exists(path)) return;
+  std::unique_ptr<GDALDataset> ds(
+      GDALDataset::Open(path.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  if (!ds || ds->GetLayerCount() < 1) {
+    report.error(path.string(), std::string("not readable as GeoJSON: ") + CPLGetLastErrorMsg());
+    return;
+  }
+  for (auto& f : *ds->GetLayer(0)) {
+    if (!f->GetGeometryRef()) continue;
+    BaseFeature b;
+    int k = f->GetFieldIndex("kind");
+    b.kind = k >= 0 ? f->GetFieldAsString(k) : "";
+    int n = f->GetFieldIndex(name_field);
+    b.name = n >= 0 ? f->GetFieldAsString(n) : "";
+    b.geometry.reset(f->GetGeometryRef()->clone());
+    out.push_back(std::move(b));
+  }
+}
+
 void load_regions(const fs::path& path, Atlas& atlas, Report& report, bool required,
                   std::vector<std::vector<std::string>>& piece_refs) {
   if (!fs::exists(path)) {
@@ -446,6 +467,11 @@ void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std:
   }
   if (base) load_pieces(dir / "pieces.geojson", atlas, report);
   if (base) load_places(dir / "places.geojson", atlas, report);
+  if (base) {
+    load_base_layer(dir / "base/water.geojson", "name", atlas.water, report);
+    load_base_layer(dir / "base/rivers.geojson", "name", atlas.rivers, report);
+    load_base_layer(dir / "base/countries.geojson", "iso2", atlas.countries, report);
+  }
   load_regions(dir / "regions.yaml", atlas, report, base, piece_refs);
   load_polities(dir / "polities.yaml", atlas, report, base);
   load_sources(dir / "sources.yaml", atlas, report, base);

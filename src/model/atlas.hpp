@@ -62,6 +62,13 @@ struct Place {
   Origin origin;
 };
 
+// A feature of a base layer (sea, lake, river, modern country) for maps.
+struct BaseFeature {
+  std::string kind;  // sea | lake | river | country
+  std::string name;  // e.g. "Caspian Sea", or an ISO code for countries
+  GeometryPtr geometry;
+};
+
 struct Polity {
   std::string id;
   Names names;
@@ -124,6 +131,7 @@ class Atlas {
   std::vector<Source> sources;
   std::vector<Assertion> assertions;
   std::vector<Place> places;
+  std::vector<BaseFeature> water, rivers, countries;  // optional base layers
 
   int piece_index(const std::string& id) const { return find(piece_ids_, id); }
   int region_index(const std::string& id) const { return find(region_ids_, id); }

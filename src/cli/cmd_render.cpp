@@ -1,0 +1,86 @@
+// histmap render --date D -o FILE.{pdf,svg,png}: a map for a date.
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "render/map.hpp"
+
+namespace histmap::cli {
+namespace {
+
+struct RenderOptions {
+  CommonOptions common;
+  std::string date, size = "297x210mm", bbox, style = "default", output;
+  MapOptions map;
+  bool no_labels = false, no_legend = false;
+};
+
+void run(RenderOptions& o) {
+  Day day = parse_date_or_exit("--date", o.date);
+  std::string err;
+  if (!parse_page_size(o.size, o.map.dpi, o.map.width_pt, o.map.height_pt, err)) {
+    std::cerr << "histmap: " << err << "\n";
+    throw Exit{2};
+  }
+  if (!o.bbox.empty()) {
+    std::array<double, 4> b{};
+    char extra;
+    if (std::sscanf(o.bbox.c_str(), "%lf,%lf,%lf,%lf%c", &b[0], &b[1], &b[2], &b[3], &extra) != 4) {
+      std::cerr << "histmap: --bbox " << o.bbox << ": expected WEST,SOUTH,EAST,NORTH in degrees, e.g. 43,38.5,47.5,41.5\n";
+      throw Exit{2};
+    }
+    o.map.bbox = b;
+  }
+  if (o.output.empty() == false && !o.common.force && std::filesystem::exists(o.output)) {
+    std::cerr << "histmap: " << o.output << ": exists; pass --force to overwrite it\n";
+    throw Exit{1};
+  }
+  o.map.labels = !o.no_labels;
+  o.map.legend = !o.no_legend;
+  Report report;
+  Style style;
+  if (!load_style(o.style, style, report)) {
+    print_findings(report);
+    throw Exit{2};
+  }
+  auto atlas = load_or_exit(o.common);
+  Resolver resolver(*atlas);
+  MapCanvas canvas(*atlas, o.map, report);
+  if (!canvas.ok()) {
+    print_findings(report);
+    throw Exit{2};
+  }
+  canvas.render(resolver, day, style, o.output, report);
+  print_findings(report);
+  if (report.has_errors()) throw Exit{1};
+}
+
+}  // namespace
+
+void add_render_command(CLI::App& app) {
+  auto o = std::make_shared<RenderOptions>();
+  auto* cmd = app.add_subcommand("render", "Draw the map for a date as PDF, SVG or PNG (format from the extension)");
+  cmd->add_option("--date", o->date, "Calendar day, YYYY-MM-DD")->required();
+  cmd->add_option("-o,--output", o->output, "Output file: .pdf, .svg or .png")->required();
+  cmd->add_flag("--force", o->common.force, "Overwrite an existing output file");
+  cmd->add_option("--size", o->size, "Page size: WIDTHxHEIGHT in pixels (1600x1200) or mm (297x210mm)")->capture_default_str();
+  cmd->add_option("--dpi", o->map.dpi, "Raster resolution of PNG output (and of pixel sizes)")->capture_default_str();
+  cmd->add_option("--region", o->map.region, "Frame this region with a margin");
+  cmd->add_option("--bbox", o->bbox, "Frame WEST,SOUTH,EAST,NORTH in degrees");
+  cmd->add_option("--crs", o->map.crs, "Projection: any PROJ/EPSG definition (default: a conic centred on the map)");
+  cmd->add_option("--style", o->style, "Style name in styles/ or a style file")->capture_default_str();
+  cmd->add_option("--lang", o->map.lang, "Label language: en, ru, az, hy, ka")
+      ->check(CLI::IsMember({"en", "ru", "az", "hy", "ka", "tr"}))
+      ->capture_default_str();
+  cmd->add_option("--title", o->map.title, "Map title (default names the period and the sources' role)");
+  cmd->add_flag("--modern-borders", o->map.modern_borders, "Overlay today's international borders, thin, for orientation");
+  cmd->add_flag("--no-labels", o->no_labels, "Leave out region and town labels");
+  cmd->add_flag("--piece-lines", o->map.piece_lines, "Draw the outline of every piece (the modern districts)");
+  cmd->add_flag("--no-legend", o->no_legend, "Leave out the legend panel");
+  add_data_options(cmd, o->common);
+  cmd->callback([o] { run(*o); });
+}
+
+}  // namespace histmap::cli

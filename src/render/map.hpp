@@ -1,0 +1,79 @@
+// Maps for a date: Cairo draws, PROJ projects (through OGR), Pango sets text.
+// A MapCanvas holds what does not depend on the date (projection, projected
+// outlines, uyezd and governorate lines, label positions), so a series of
+// frames pays for it once.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data/report.hpp"
+#include "model/atlas.hpp"
+#include "render/style.hpp"
+#include "time/resolve.hpp"
+
+namespace histmap {
+
+struct MapOptions {
+  double width_pt = 842, height_pt = 595;   // page size in points (default A4 landscape)
+  double dpi = 150;                         // raster resolution for PNG
+  std::string crs;                          // any PROJ/EPSG definition; empty: a conic centred on the extent
+  std::optional<std::array<double, 4>> bbox;  // lon/lat west, south, east, north
+  std::string region;                       // frame this region (with a margin) instead
+  std::string lang = "en";
+  std::string title;                        // empty: a default naming the period
+  bool modern_borders = false;
+  bool labels = true;
+  bool legend = true;
+  bool piece_lines = false;  // draw every piece's outline (the modern districts), thin
+};
+
+struct LegendEntry {
+  std::string kind;   // controller, conflict, uncertain, no_controller, no_assertion, claim, designation, line, place
+  std::string key;    // polity id, designation type, line name
+  std::string label;  // text shown
+};
+
+struct ScaleBar {
+  double km = 0;        // length the bar stands for
+  double length_pt = 0; // its length on the page
+  double lon = 0, lat = 0;  // where on the map the scale was measured (the frame's centre)
+};
+
+class MapCanvas {
+ public:
+  // Sets up projection and layout; errors (unknown CRS, unknown region, empty
+  // extent, absurd sizes) become findings and leave ok() false.
+  MapCanvas(const Atlas& atlas, const MapOptions& options, Report& report);
+  ~MapCanvas();
+  bool ok() const { return ok_; }
+
+  // Draws the map for `day` to `path` (.pdf, .svg or .png, written atomically).
+  // Returns the legend actually drawn.
+  std::vector<LegendEntry> render(const Resolver& resolver, Day day, const Style& style, const std::string& path,
+                                  Report& report) const;
+
+  // Page coordinates (points from the top-left) of a lon/lat position.
+  bool to_page(double lon, double lat, double& x, double& y) const;
+  // The same in pixels of the PNG output.
+  bool to_pixel(double lon, double lat, double& px, double& py) const;
+  const ScaleBar& scale_bar() const { return scale_; }
+  double pixel_scale() const { return options_.dpi / 72.0; }
+
+  struct Impl;
+
+ private:
+  const Atlas& atlas_;
+  MapOptions options_;
+  ScaleBar scale_;
+  bool ok_ = false;
+  std::unique_ptr<Impl> impl_;
+};
+
+// "1600x1200" (pixels at dpi) or "297x210mm"; false with a message on nonsense.
+bool parse_page_size(const std::string& text, double dpi, double& width_pt, double& height_pt, std::string& error);
+
+}  // namespace histmap

@@ -1,0 +1,268 @@
+// Rendering: colours at projected points, valid SVG/PDF, legend from what is
+// drawn, scale bar against PROJ geodesics, determinism, bad input.
+#include <catch2/catch.hpp>
+
+#include <cairo.h>
+#include <geodesic.h>
+
+#include <map>
+
+#include "helpers.hpp"
+#include "render/map.hpp"
+
+using namespace histmap;
+namespace fs = std::filesystem;
+
+namespace {
+
+Style style_named(const char* name) {
+  Style s;
+  Report r;
+  INFO(test::all_findings(r));
+  REQUIRE(load_style(name, s, r));
+  return s;
+}
+
+MapOptions plain() {
+  MapOptions o;
+  o.width_pt = 600, o.height_pt = 420, o.dpi = 144, o.labels = false;
+  return o;
+}
+
+struct Png {
+  cairo_surface_t* s;
+  explicit Png(const fs::path& p) : s(cairo_image_surface_create_from_png(p.c_str())) {
+    REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+  }
+  ~Png() { cairo_surface_destroy(s); }
+  std::string at(double x, double y) const {
+    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    int ix = static_cast<int>(x), iy = static_cast<int>(y);
+    REQUIRE(ix >= 0);
+    REQUIRE(iy >= 0);
+    REQUIRE(ix < w);
+    REQUIRE(iy < h);
+    const unsigned char* row = cairo_image_surface_get_data(s) + iy * cairo_image_surface_get_stride(s);
+    uint32_t px = reinterpret_cast<const uint32_t*>(row)[ix];
+    Rgb c{((px >> 16) & 255) / 255.0, ((px >> 8) & 255) / 255.0, (px & 255) / 255.0};
+    return to_hex(c);
+  }
+};
+
+// The most frequent colour on a grid inside a lon/lat box.
+std::string dominant(const Png& png, const MapCanvas& c, double w, double s, double e, double n) {
+  std::map<std::string, int> count;
+  for (int i = 1; i < 10; ++i)
+    for (int j = 1; j < 10; ++j) {
+      double x, y;
+      REQUIRE(c.to_pixel(w + (e - w) * i / 10, s + (n - s) * j / 10, x, y));
+      ++count[png.at(x, y)];
+    }
+  return std::max_element(count.begin(), count.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+}
+
+bool has_entry(const std::vector<LegendEntry>& l, const std::string& kind, const std::string& key = "") {
+  return std::any_of(l.begin(), l.end(), [&](const LegendEntry& e) { return e.kind == kind && (key.empty() || e.key == key); });
+}
+
+}  // namespace
+
+TEST_CASE("a piece whose controller changes changes colour on the map", "[render][pixels]") {
+  auto atlas = test::load_ok(test::synthetic());
+  Resolver r(*atlas);
+  Report rep;
+  MapCanvas canvas(*atlas, plain(), rep);
+  REQUIRE(canvas.ok());
+  Style st = style_named("default");
+  test::Scratch s;
+  auto png_at = [&](const char* date) {
+    fs::path p = s.dir / (std::string(date) + ".png");
+    canvas.render(r, test::day(date), st, p.string(), rep);
+    INFO(test::all_findings(rep));
+    REQUIRE_FALSE(rep.has_errors());
+    return p;
+  };
+  // p3 is the square 45.0-45.5 E, 40.5-41.0 N.
+  Png march(png_at("1920-03-01"));
+  CHECK(dominant(march, canvas, 45.05, 40.55, 45.45, 40.95) == "#cc0000");  // red, per one-red-a
+  Png aug(png_at("1920-08-01"));
+  CHECK(dominant(aug, canvas, 45.05, 40.55, 45.45, 40.95) == "#0000cc");    // blue, per one-blue-a
+  Png later(png_at("1921-06-01"));
+  CHECK(dominant(later, canvas, 45.05, 40.05, 45.45, 40.45) == to_hex(st.no_assertion));  // p6: nothing asserted
+  // p1 in conflict (blue vs green): both sides' colours appear as stripes.
+  Png sep(png_at("1920-09-15"));
+  std::map<std::string, int> seen;
+  for (int i = 1; i < 30; ++i)
+    for (int j = 1; j < 30; ++j) {
+      double x, y;
+      REQUIRE(canvas.to_pixel(44.0 + 0.5 * i / 30, 40.5 + 0.5 * j / 30, x, y));
+      ++seen[sep.at(x, y)];
+    }
+  CHECK(seen["#0000cc"] > 20);
+  CHECK(seen["#00aa00"] > 20);
+}
+
+TEST_CASE("shipped map: Zangezur changes from ADR to Armenian control (s004 lines 69-107)", "[render][pixels]") {
+  auto atlas = test::load_ok(HISTMAP_GEODATA);
+  Resolver r(*atlas);
+  Report rep;
+  MapOptions o = plain();
+  o.region = "zangezur";
+  MapCanvas canvas(*atlas, o, rep);
+  REQUIRE(canvas.ok());
+  Style st = style_named("default");
+  test::Scratch s;
+  fs::path a = s.dir / "a.png", b = s.dir / "b.png";
+  canvas.render(r, test::day("1919-06-01"), st, a.string(), rep);
+  canvas.render(r, test::day("1920-03-01"), st, b.string(), rep);
+  REQUIRE_FALSE(rep.has_errors());
+  // Inside Qubadli District (eastern Zangezur).
+  Png before(a), after(b);
+  CHECK(dominant(before, canvas, 46.55, 39.25, 46.65, 39.35) == "#0072b2");  // adr
+  CHECK(dominant(after, canvas, 46.55, 39.25, 46.65, 39.35) == "#e69f00");   // am_republic
+}
+
+TEST_CASE("the legend lists what the map shows and nothing else", "[render][legend]") {
+  auto atlas = test::load_ok(test::synthetic());
+  Resolver r(*atlas);
+  Report rep;
+  MapCanvas canvas(*atlas, plain(), rep);
+  Style st = style_named("default");
+  test::Scratch s;
+  auto sep = canvas.render(r, test::day("1920-09-15"), st, (s.dir / "a.png").string(), rep);
+  CHECK(has_entry(sep, "controller", "blue"));
+  CHECK(has_entry(sep, "controller", "green"));
+  CHECK_FALSE(has_entry(sep, "controller", "red"));
+  CHECK(has_entry(sep, "conflict"));
+  CHECK(has_entry(sep, "no_controller"));   // p5, p6: an assignment but no controller
+  CHECK_FALSE(has_entry(sep, "no_assertion"));
+  CHECK_FALSE(has_entry(sep, "claim"));
+  auto may = canvas.render(r, test::day("1920-05-15"), st, (s.dir / "b.png").string(), rep);
+  CHECK(has_entry(may, "claim", "teal"));
+  CHECK(has_entry(may, "designation", "disputed"));
+  CHECK(has_entry(may, "controller", "red"));
+  CHECK_FALSE(has_entry(may, "conflict"));
+  auto empty = canvas.render(r, test::day("1910-01-01"), st, (s.dir / "c.png").string(), rep);
+  CHECK(has_entry(empty, "no_assertion"));
+  CHECK_FALSE(has_entry(empty, "controller"));
+  REQUIRE_FALSE(rep.has_errors());
+}
+
+TEST_CASE("the scale bar's length agrees with PROJ geodesic distance at the map centre", "[render][scale]") {
+  auto atlas = test::load_ok(HISTMAP_GEODATA);
+  for (const char* crs : {"", "EPSG:3857", "+proj=aea +lat_1=38 +lat_2=43 +lon_0=45 +datum=WGS84"}) {
+    INFO(crs);
+    Report rep;
+    MapOptions o = plain();
+    o.crs = crs;
+    MapCanvas canvas(*atlas, o, rep);
+    REQUIRE(canvas.ok());
+    const ScaleBar& sb = canvas.scale_bar();
+    CHECK(sb.km > 0);
+    geod_geodesic g;
+    geod_init(&g, 6378137, 1 / 298.257223563);
+    double lat2, lon2, azi2;
+    geod_direct(&g, sb.lat, sb.lon, 90, sb.km * 1000, &lat2, &lon2, &azi2);
+    double x1, y1, x2, y2;
+    REQUIRE(canvas.to_page(sb.lon, sb.lat, x1, y1));
+    REQUIRE(canvas.to_page(lon2, lat2, x2, y2));
+    CHECK(std::hypot(x2 - x1, y2 - y1) == Approx(sb.length_pt).epsilon(0.02));
+  }
+}
+
+TEST_CASE("SVG parses as XML and PDF renders with pdftoppm to the same colours", "[render][formats]") {
+  auto atlas = test::load_ok(test::synthetic());
+  Resolver r(*atlas);
+  Report rep;
+  MapCanvas canvas(*atlas, plain(), rep);
+  Style st = style_named("default");
+  test::Scratch s;
+  fs::path svg = s.dir / "m.svg", pdf = s.dir / "m.pdf";
+  canvas.render(r, test::day("1920-03-01"), st, svg.string(), rep);
+  canvas.render(r, test::day("1920-03-01"), st, pdf.string(), rep);
+  REQUIRE_FALSE(rep.has_errors());
+  std::string check = "/usr/bin/python3 -c \"import sys, xml.etree.ElementTree as E; t = E.parse(sys.argv[1]); "
+                      "sys.exit(0 if t.getroot().tag.endswith('svg') else 1)\" " + svg.string();
+  CHECK(std::system(check.c_str()) == 0);
+  CHECK(test::read(svg).find("<svg") != std::string::npos);
+  CHECK(test::read(pdf).rfind("%PDF-", 0) == 0);
+  std::string raster = "pdftoppm -r 144 -png -singlefile " + pdf.string() + " " + (s.dir / "fromPdf").string();
+  REQUIRE(std::system(raster.c_str()) == 0);
+  Png page(s.dir / "fromPdf.png");
+  CHECK(dominant(page, canvas, 45.05, 40.55, 45.45, 40.95) == "#cc0000");
+}
+
+TEST_CASE("same inputs give byte-identical PNG, SVG and PDF", "[render][determinism]") {
+  auto atlas = test::load_ok(HISTMAP_GEODATA);
+  test::Scratch s;
+  for (const char* ext : {".png", ".svg", ".pdf"}) {
+    INFO(ext);
+    std::string a = (s.dir / (std::string("a") + ext)).string(), b = (s.dir / (std::string("b") + ext)).string();
+    std::string args = " --date 1920-12-15 --size 800x560 --dpi 96 --region nakhchivan_area -o ";
+    auto ra = test::histmap("render" + args + a);
+    auto rb = test::histmap("render" + args + b);
+    INFO(ra.err);
+    REQUIRE(ra.code == 0);
+    REQUIRE(rb.code == 0);
+    CHECK(test::read(a) == test::read(b));
+    CHECK(test::read(a).size() > 1000);
+  }
+}
+
+TEST_CASE("render rejects bad input clearly and writes nothing", "[render][errors]") {
+  test::Scratch s;
+  std::string out = (s.dir / "m.png").string();
+  auto run = [&](const std::string& args) { return test::histmap("render --date 1920-12-15 " + args); };
+  auto crs = run("--crs EPSG:999999 -o " + out);
+  CHECK(crs.code == 2);
+  CHECK(crs.err.find("not a coordinate reference system") != std::string::npos);
+  auto geographic = run("--crs EPSG:4326 -o " + out);
+  CHECK(geographic.code == 2);
+  CHECK(geographic.err.find("geographic") != std::string::npos);
+  auto ext = run("-o " + (s.dir / "m.jpg").string());
+  CHECK(ext.code == 1);
+  CHECK(ext.err.find("use .pdf, .svg or .png") != std::string::npos);
+  auto size = run("--size 100000x100000 -o " + out);
+  CHECK(size.code == 2);
+  CHECK(size.err.find("between") != std::string::npos);
+  auto style = run("--style neon -o " + out);
+  CHECK(style.code == 2);
+  CHECK(style.err.find("default") != std::string::npos);
+  auto region = run("--region atlantis -o " + out);
+  CHECK(region.code == 2);
+  auto bbox = run("--bbox 47,38,43,41 -o " + out);
+  CHECK(bbox.code == 2);
+  auto date = test::histmap("render --date 1920-02-30 -o " + out);
+  CHECK(date.code == 2);
+  CHECK(date.err.find("February 1920 has 29 days") != std::string::npos);
+  auto dir = run("-o " + (s.dir / "missing" / "m.png").string());
+  CHECK(dir.code == 1);
+  CHECK(dir.err.find("does not exist") != std::string::npos);
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(s.dir)) files += e.is_regular_file();
+  CHECK(files == 0);
+  auto ok = run("--size 800x560 --dpi 96 -o " + out);
+  CHECK(ok.code == 0);
+  auto again = run("--size 800x560 --dpi 96 -o " + out);
+  CHECK(again.code == 1);
+  CHECK(again.err.find("--force") != std::string::npos);
+}
+
+TEST_CASE("styles: the shipped ones load; a broken one is reported with file and line", "[render][style]") {
+  for (const char* n : {"default", "print", "dark"}) {
+    Style s = style_named(n);
+    CHECK(s.name == n);
+    CHECK(s.designations.count("disputed"));
+  }
+  Style print = style_named("print");
+  CHECK(print.polities.count("adr"));  // grays override the data's hues
+  test::Scratch sc;
+  fs::path f = sc.dir / "bad.yaml";
+  std::string text = test::read(fs::path(styles_dir()) / "default.yaml");
+  text.replace(text.find("water: \"#cfe3f2\""), std::string("water: \"#cfe3f2\"").size(), "water: blue");
+  test::write(f, text);
+  Style s;
+  Report r;
+  CHECK_FALSE(load_style(f.string(), s, r));
+  CHECK(test::has_finding(r, Severity::Error, {f.string() + ":", "'water' is 'blue'", "#rrggbb"}));
+}
