@@ -11,4 +11,6 @@ mkdir -p output
 tail -n 2 output/validate.txt
 ./build/histmap state --date 1920-12-01 --region nakhichevan
 ./build/histmap state --date 1920-12-01 --format json -o output/state-1920-12-01.json --force
-echo "setup: built ./build/histmap; state on 1920-12-01 written to output/state-1920-12-01.json"
+./build/histmap render --date 1920-12-01 -o output/map-1920-12-01.pdf --force
+./build/histmap render --date 1920-12-01 --size 1600x1130 -o output/map-1920-12-01.png --force
+echo "setup: built ./build/histmap; wrote output/state-1920-12-01.json, output/map-1920-12-01.pdf and .png"

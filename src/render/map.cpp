@@ -202,10 +202,15 @@ struct MapCanvas::Impl {
           break;
         case wkbLineString:
         case wkbLinearRing: {
+          // Snap to a 0.2 pt grid and drop repeats: detail finer than the page can
+          // show goes, and edges shared by two pieces snap alike from both sides.
+          constexpr double q = 0.2;
           Ring r;
           for (const auto& p : *x->toSimpleCurve()) {
-            Pt q;
-            if (project(p.getX(), p.getY(), q)) r.push_back(q);
+            Pt v;
+            if (!project(p.getX(), p.getY(), v)) continue;
+            v = {std::round(v.x / q) * q, std::round(v.y / q) * q};
+            if (r.empty() || v.x != r.back().x || v.y != r.back().y) r.push_back(v);
           }
           s.push_back(std::move(r));
           break;
