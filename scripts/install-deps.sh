@@ -10,6 +10,7 @@ packages=(
   catch2 nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   gmt gmt-gshhg-high gmt-dcw
   poppler-utils python3
+  qgis python3-qgis qgis-providers
 )
 
 missing=()

@@ -9,4 +9,5 @@ void add_validate_command(CLI::App& app);
 void add_timeline_command(CLI::App& app);
 void add_geodata_command(CLI::App& app);
 void add_render_command(CLI::App& app);
+void add_export_command(CLI::App& app);
 }  // namespace histmap::cli

@@ -7,18 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/state_properties.hpp"
 #include "time/resolve.hpp"
 #include "time/timeline.hpp"
 
 namespace histmap {
-
-std::string name_of(const Polity& p, const std::string& lang = "en");
-std::string name_of(const Region& r, const std::string& lang = "en");
-
-// The state's properties: controller, controller_name, claimants,
-// designations [{type, by, beneficiary}], conflict, conflicts, precision,
-// uncertain_assertions, assertions, set_aside, sources.
-nlohmann::ordered_json state_json(const Atlas& atlas, const PieceState& s);
 
 // One line: "controlled by X; claimed by Y; disputed (declared by Z)".
 std::string state_summary(const Atlas& atlas, const PieceState& s);

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   histmap::cli::add_validate_command(app);
   histmap::cli::add_timeline_command(app);
   histmap::cli::add_render_command(app);
+  histmap::cli::add_export_command(app);
   histmap::cli::add_geodata_command(app);
 
   try {

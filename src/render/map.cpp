@@ -448,14 +448,6 @@ Rgb polity_colour(const Atlas& atlas, const Style& style, int polity) {
   return c;
 }
 
-bool control_uncertain(const PieceState& s) {
-  if (s.controller >= 0) {
-    for (const auto& c : s.control)
-      if (c.party == s.controller) return !c.certain;
-  }
-  return !s.control.empty() && !s.conflict();
-}
-
 void draw_pattern(cairo_t* cr, const std::string& pattern, const Box& b, double lw) {
   if (pattern == "dots" || pattern == "circles") {
     double step = pattern == "dots" ? 5.5 : 8;
@@ -610,7 +602,7 @@ std::vector<LegendEntry> MapCanvas::render(const Resolver& resolver, Day day, co
       cairo_restore(cr);
       any_conflict = true;
     } else if (s.controller >= 0) {
-      bool unsure = control_uncertain(s);
+      bool unsure = s.control_uncertain();
       set_rgb(cr, polity_colour(atlas, style, s.controller), unsure ? style.uncertain_alpha : 1.0);
       if (unsure) {
         cairo_save(cr);
@@ -696,7 +688,7 @@ std::vector<LegendEntry> MapCanvas::render(const Resolver& resolver, Day day, co
   }
   // Uncertain control: a dotted edge as well as the lighter fill.
   for (const auto& g : groups) {
-    if (!control_uncertain(*g.state) || g.state->conflict()) continue;
+    if (!g.state->control_uncertain() || g.state->conflict()) continue;
     append_lines(cr, im.outline(g.pieces));
     stroke_line(cr, style.uncertain_outline);
   }

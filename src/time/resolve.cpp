@@ -191,6 +191,14 @@ std::vector<const PieceState*> Resolver::at(Day day) const {
   return out;
 }
 
+std::vector<Resolver::Span> Resolver::spans(int piece) const {
+  const PieceTimeline& tl = timelines_.at(static_cast<size_t>(piece));
+  std::vector<Span> out;
+  for (size_t i = 0; i < tl.states.size(); ++i)
+    out.push_back({tl.starts[i], i + 1 < tl.starts.size() ? tl.starts[i + 1] - 1 : kOpenFuture, &tl.states[i]});
+  return out;
+}
+
 const PieceState& Resolver::at(int piece, Day day) const {
   return timelines_.at(static_cast<size_t>(piece)).states[segment_state_[segment(day)][static_cast<size_t>(piece)]];
 }

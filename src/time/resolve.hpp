@@ -57,6 +57,15 @@ struct PieceState {
   std::vector<int> uncertain;              // applied assertions that only may hold on the day
   std::vector<int> set_aside;              // overridden by rule 2
   bool conflict() const { return !conflicts.empty(); }
+  // Whether the *control* part of the state rests on an imprecise date: the
+  // controller is named only by uncertain assertions, or candidates are all uncertain.
+  bool control_uncertain() const {
+    if (controller >= 0) {
+      for (const auto& c : control)
+        if (c.party == controller) return !c.certain;
+    }
+    return !control.empty() && conflicts.empty();
+  }
   bool empty() const { return assertions.empty() && set_aside.empty(); }
   bool operator==(const PieceState&) const = default;
 };
@@ -72,6 +81,14 @@ class Resolver {
   // The state of every piece on `day`, indexed by piece: O(log n + pieces).
   std::vector<const PieceState*> at(Day day) const;
   const PieceState& at(int piece, Day day) const;
+
+  // The intervals of unchanged state of one piece, in order. `first` is
+  // kOpenPast for the first span and `last` kOpenFuture for the last.
+  struct Span {
+    Day first, last;
+    const PieceState* state;
+  };
+  std::vector<Span> spans(int piece) const;
 
   // Every day on which some piece's state may change, ascending.
   const std::vector<Day>& change_points() const { return starts_; }

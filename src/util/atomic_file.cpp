@@ -16,7 +16,8 @@ std::string temp_path_for(const std::string& path) {
     throw OutputError(path + ": folder " + dir.string() + " does not exist; create it first or choose another path");
   if (access(dir.c_str(), W_OK) != 0)
     throw OutputError(path + ": folder " + dir.string() + " is not writable (" + std::strerror(errno) + ")");
-  return (dir / ("." + p.filename().string() + ".tmp" + std::to_string(getpid()))).string();
+  // Keeps the extension last: drivers (GeoPackage, Cairo) look at it.
+  return (dir / ("." + p.stem().string() + ".tmp" + std::to_string(getpid()) + p.extension().string())).string();
 }
 
 void commit_temp(const std::string& temp, const std::string& path) {

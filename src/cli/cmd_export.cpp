@@ -1,0 +1,89 @@
+// histmap export: GeoJSON for a date, a temporal GeoPackage/GeoJSON, CSV tables, a QGIS project.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "export/export.hpp"
+#include "util/atomic_file.hpp"
+
+namespace histmap::cli {
+namespace {
+namespace fs = std::filesystem;
+
+struct ExportOptions {
+  CommonOptions common;
+  std::string date, output, qgis, style = "default";
+  bool temporal = false, tables = false, dissolve = false;
+};
+
+std::string extension(const std::string& path) {
+  std::string e = fs::path(path).extension().string();
+  for (auto& c : e) c = static_cast<char>(std::tolower(c));
+  return e;
+}
+
+void refuse_existing(const std::string& path, bool force) {
+  if (!force && fs::exists(path) && !(fs::is_directory(path) && fs::is_empty(path))) {
+    std::cerr << "histmap: " << path << ": exists; pass --force to overwrite it\n";
+    throw Exit{1};
+  }
+}
+
+void run(const ExportOptions& o) {
+  int modes = !o.date.empty() + o.temporal + o.tables + !o.qgis.empty();
+  if (modes != 1) {
+    std::cerr << "histmap: export needs exactly one of --date D, --temporal, --tables or --qgis DIR\n";
+    throw Exit{2};
+  }
+  if (o.qgis.empty() && o.output.empty()) {
+    std::cerr << "histmap: export needs -o FILE (or -o DIR with --tables)\n";
+    throw Exit{2};
+  }
+  Day day = o.date.empty() ? 0 : parse_date_or_exit("--date", o.date);
+  std::string ext = extension(o.output);
+  if (!o.date.empty() && ext != ".geojson" && ext != ".json") {
+    std::cerr << "histmap: " << o.output << ": a single-date export is GeoJSON; name it .geojson\n";
+    throw Exit{2};
+  }
+  if (o.temporal && ext != ".gpkg" && ext != ".geojson") {
+    std::cerr << "histmap: " << o.output << ": unknown format '" << ext << "'; the temporal layer is written as .gpkg or .geojson\n";
+    throw Exit{2};
+  }
+  refuse_existing(o.qgis.empty() ? o.output : o.qgis, o.common.force);
+  Report report;
+  Style style;
+  if (!o.qgis.empty() && !load_style(o.style, style, report)) {
+    print_findings(report);
+    throw Exit{2};
+  }
+  auto atlas = load_or_exit(o.common);
+  Resolver resolver(*atlas);
+  if (!o.date.empty()) write_file_atomic(o.output, geojson_for_date(*atlas, resolver, day, o.dissolve), true);
+  else if (o.temporal && ext == ".geojson") write_file_atomic(o.output, temporal_geojson(*atlas, resolver), true);
+  else if (o.temporal) write_geopackage(*atlas, resolver, o.output, report);
+  else if (o.tables) write_tables_csv(*atlas, o.output, report);
+  else write_qgis_project(*atlas, resolver, style, o.qgis, report);
+  print_findings(report);
+  if (report.has_errors()) throw Exit{1};
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app) {
+  auto o = std::make_shared<ExportOptions>();
+  auto* cmd = app.add_subcommand("export", "Write GIS layers: GeoJSON for a date, a temporal GeoPackage, CSV tables, a QGIS project");
+  cmd->add_option("--date", o->date, "One day: GeoJSON (RFC 7946) with one feature per piece");
+  cmd->add_flag("--dissolve", o->dissolve, "With --date: merge pieces in identical state");
+  cmd->add_flag("--temporal", o->temporal, "Every piece and interval of unchanged state, with valid_from/valid_to (.gpkg or .geojson)");
+  cmd->add_flag("--tables", o->tables, "The assertions, sources and polities tables as CSV files in the folder -o DIR");
+  cmd->add_option("--qgis", o->qgis, "Write a QGIS project with its GeoPackage and .qml styles into this folder");
+  cmd->add_option("--style", o->style, "Map style the QGIS project follows")->capture_default_str();
+  cmd->add_option("-o,--output", o->output, "Output file (folder for --tables)");
+  cmd->add_flag("--force", o->common.force, "Overwrite existing output");
+  add_data_options(cmd, o->common);
+  cmd->callback([o] { run(*o); });
+}
+
+}  // namespace histmap::cli
