@@ -11,6 +11,7 @@ packages=(
   gmt gmt-gshhg-high gmt-dcw
   poppler-utils python3
   qgis python3-qgis qgis-providers
+  chromium ffmpeg
 )
 
 missing=()
@@ -19,6 +20,13 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+
+# Node.js runs the browser test; install Debian's only where none is on the PATH.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  for p in nodejs npm; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"

@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 jobs=$(nproc)
+# playwright-core for the browser test, from package-lock.json (it drives Debian's chromium).
+(cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== build and test (RelWithDebInfo)"
 cmake -S . -B build >/dev/null

@@ -5,14 +5,17 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/format.hpp"
+#include "scrub/timeline_chart.hpp"
 #include "time/timeline.hpp"
+#include "util/atomic_file.hpp"
+#include <filesystem>
 
 namespace histmap::cli {
 namespace {
 
 struct TimelineOptions {
   CommonOptions common;
-  std::string from, to, region;
+  std::string from, to, region, style = "default";
 };
 
 void run(const TimelineOptions& o) {
@@ -25,6 +28,32 @@ void run(const TimelineOptions& o) {
   }
   int only = o.region.empty() ? -1 : region_or_exit(*atlas, o.region);
   Resolver resolver(*atlas);
+  if (o.common.format == "svg") {
+    // A chart needs a bounded period: default to the shipped one.
+    Day a = o.from.empty() ? parse_day("1918-01-01") : from, b = o.to.empty() ? parse_day("1923-12-31") : to;
+    Report report;
+    Style style;
+    if (!load_style(o.style, style, report)) {
+      print_findings(report);
+      throw Exit{2};
+    }
+    if (o.common.output.empty()) {
+      std::cerr << "histmap: --format svg writes a file; give -o FILE.svg\n";
+      throw Exit{2};
+    }
+    if (!o.common.force && std::filesystem::exists(o.common.output)) {
+      std::cerr << "histmap: " << o.common.output << ": exists; pass --force to overwrite it\n";
+      throw Exit{1};
+    }
+    write_timeline_svg(*atlas, resolver, style, a, b, o.common.output, report);
+    print_findings(report);
+    if (report.has_errors()) throw Exit{1};
+    return;
+  }
+  if (o.common.format == "csv") {
+    emit(o.common, timeline_csv(*atlas, resolver, from, to));
+    return;
+  }
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   std::ostringstream text;
   for (const auto& c : timeline(resolver, from, to)) {
@@ -57,7 +86,8 @@ void add_timeline_command(CLI::App& app) {
   cmd->add_option("--to", o->to, "Last day, YYYY-MM-DD (default: the end)");
   cmd->add_option("--region", o->region, "Only changes touching this region");
   add_data_options(cmd, o->common);
-  add_output_options(cmd, o->common, {"text", "json"});
+  cmd->add_option("--style", o->style, "Style of the SVG chart")->capture_default_str();
+  add_output_options(cmd, o->common, {"text", "json", "csv", "svg"});
   cmd->callback([o] { run(*o); });
 }
 

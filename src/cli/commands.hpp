@@ -10,4 +10,6 @@ void add_timeline_command(CLI::App& app);
 void add_geodata_command(CLI::App& app);
 void add_render_command(CLI::App& app);
 void add_export_command(CLI::App& app);
+void add_animate_command(CLI::App& app);
+void add_site_command(CLI::App& app);
 }  // namespace histmap::cli

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   histmap::cli::add_timeline_command(app);
   histmap::cli::add_render_command(app);
   histmap::cli::add_export_command(app);
+  histmap::cli::add_animate_command(app);
+  histmap::cli::add_site_command(app);
   histmap::cli::add_geodata_command(app);
 
   try {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <tuple>
@@ -171,7 +172,9 @@ struct MapCanvas::Impl {
   // Dissolved outlines of piece groups (a state's area), so edges are drawn
   // along the group's boundary, not every modern district line inside it.
   mutable std::map<std::vector<int>, Shape> outline_cache;
+  mutable std::mutex outline_mutex;  // frames are drawn from several threads
   const Shape& outline(const std::vector<int>& ps) const {
+    std::lock_guard<std::mutex> lock(outline_mutex);
     auto it = outline_cache.find(ps);
     if (it != outline_cache.end()) return it->second;
     OGRMultiPolygon mp;
@@ -424,6 +427,44 @@ MapCanvas::MapCanvas(const Atlas& atlas, const MapOptions& options, Report& repo
   ok_ = true;
 }
 
+std::vector<std::vector<std::vector<std::array<double, 2>>>> MapCanvas::piece_outlines() const {
+  std::vector<std::vector<std::vector<std::array<double, 2>>>> out;
+  for (const auto& shape : impl_->pieces) {
+    std::vector<std::vector<std::array<double, 2>>> rings;
+    for (const auto& ring : shape) {
+      std::vector<std::array<double, 2>> r;
+      for (const auto& p : ring) r.push_back({p.x, p.y});
+      rings.push_back(std::move(r));
+    }
+    out.push_back(std::move(rings));
+  }
+  return out;
+}
+
+std::vector<std::vector<std::array<double, 2>>> MapCanvas::layer_outline(const std::string& name) const {
+  const Impl& im = *impl_;
+  std::vector<const Shape*> shapes;
+  if (name == "sea") for (const auto& s : im.water_sea) shapes.push_back(&s);
+  if (name == "lakes") for (const auto& s : im.water_lake) shapes.push_back(&s);
+  if (name == "countries") for (const auto& s : im.countries) shapes.push_back(&s);
+  if (name == "rivers") for (const auto& s : im.rivers) shapes.push_back(&s);
+  if (name == "uyezd_lines") shapes.push_back(&im.uyezd_lines);
+  if (name == "governorate_lines") shapes.push_back(&im.governorate_lines);
+  std::vector<std::vector<std::array<double, 2>>> out;
+  for (const Shape* s : shapes)
+    for (const auto& ring : *s) {
+      std::vector<std::array<double, 2>> r;
+      for (const auto& p : ring) r.push_back({p.x, p.y});
+      out.push_back(std::move(r));
+    }
+  return out;
+}
+
+std::array<double, 4> MapCanvas::frame() const {
+  const Box& f = impl_->frame;
+  return {f.x0, f.y0, f.x1, f.y1};
+}
+
 bool MapCanvas::to_page(double lon, double lat, double& x, double& y) const {
   Pt p;
   if (!impl_->project(lon, lat, p)) return false;
@@ -482,49 +523,11 @@ void draw_pattern(cairo_t* cr, const std::string& pattern, const Box& b, double 
 
 }  // namespace
 
-std::vector<LegendEntry> MapCanvas::render(const Resolver& resolver, Day day, const Style& style,
-                                           const std::string& path, Report& report) const {
+std::vector<LegendEntry> MapCanvas::draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style) const {
   std::vector<LegendEntry> legend;
   const Impl& im = *impl_;
   const Atlas& atlas = atlas_;
-  std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-  if (ext != ".pdf" && ext != ".svg" && ext != ".png") {
-    report.error(path, "unknown output format '" + ext + "'; use .pdf, .svg or .png");
-    return legend;
-  }
-  std::string tmp;
-  try {
-    tmp = temp_path_for(path);
-  } catch (const OutputError& e) {
-    report.error(path, e.what());
-    return legend;
-  }
-  const double W = options_.width_pt, H = options_.height_pt, k = pixel_scale();
-  cairo_surface_t* surface = nullptr;
-  if (ext == ".pdf") {
-    surface = cairo_pdf_surface_create(tmp.c_str(), W, H);
-    // Fixed metadata so that the same inputs give the same bytes.
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "histmap");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("histmap " + format_day(day)).c_str());
-  } else if (ext == ".svg") {
-    surface = cairo_svg_surface_create(tmp.c_str(), W, H);
-    cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
-  } else {
-    surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(std::lround(W * k)),
-                                         static_cast<int>(std::lround(H * k)));
-  }
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    report.error(path, std::string("cannot create the drawing surface: ") + cairo_status_to_string(cairo_surface_status(surface)));
-    cairo_surface_destroy(surface);
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    return legend;
-  }
-  cairo_t* cr = cairo_create(surface);
-  if (ext == ".png") cairo_scale(cr, k, k);
+  const double W = options_.width_pt, H = options_.height_pt;
   Text text{cr, style.font_family};
 
   // Background and frame.
@@ -811,8 +814,9 @@ std::vector<LegendEntry> MapCanvas::render(const Resolver& resolver, Day day, co
   double title_size = style.font_title;  // shrink a long title to one line rather than wrap into the subtitle
   while (title_size > 8 && text.size(title, title_size, true).x > W - 2 * kMargin) title_size *= 0.94;
   text.draw(title, kMargin, kMargin, title_size, style.text, true);
-  text.draw(format_day_words(day) + " — each area shows what the sources assert for this day, not established fact",
-            kMargin, kMargin + style.font_title * 1.6, style.font_subtitle, style.text, false, W - 2 * kMargin);
+  if (options_.date_caption)
+    text.draw(format_day_words(day) + " — each area shows what the sources assert for this day, not established fact",
+              kMargin, kMargin + style.font_title * 1.6, style.font_subtitle, style.text, false, W - 2 * kMargin);
   std::set<int> used_sources;
   for (const auto& g : groups)
     for (int a : g.state->assertions) used_sources.insert(atlas.assertions[a].source);
@@ -941,6 +945,53 @@ std::vector<LegendEntry> MapCanvas::render(const Resolver& resolver, Day day, co
     }
   }
 
+  return legend;
+}
+
+std::vector<LegendEntry> MapCanvas::render(const Resolver& resolver, Day day, const Style& style,
+                                           const std::string& path, Report& report) const {
+  std::vector<LegendEntry> legend;
+  const Impl& im = *impl_;
+  const Atlas& atlas = atlas_;
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  if (ext != ".pdf" && ext != ".svg" && ext != ".png") {
+    report.error(path, "unknown output format '" + ext + "'; use .pdf, .svg or .png");
+    return legend;
+  }
+  std::string tmp;
+  try {
+    tmp = temp_path_for(path);
+  } catch (const OutputError& e) {
+    report.error(path, e.what());
+    return legend;
+  }
+  const double W = options_.width_pt, H = options_.height_pt, k = pixel_scale();
+  cairo_surface_t* surface = nullptr;
+  if (ext == ".pdf") {
+    surface = cairo_pdf_surface_create(tmp.c_str(), W, H);
+    // Fixed metadata so that the same inputs give the same bytes.
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "histmap");
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("histmap " + format_day(day)).c_str());
+  } else if (ext == ".svg") {
+    surface = cairo_svg_surface_create(tmp.c_str(), W, H);
+    cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
+  } else {
+    surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(std::lround(W * k)),
+                                         static_cast<int>(std::lround(H * k)));
+  }
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    report.error(path, std::string("cannot create the drawing surface: ") + cairo_status_to_string(cairo_surface_status(surface)));
+    cairo_surface_destroy(surface);
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return legend;
+  }
+  cairo_t* cr = cairo_create(surface);
+  if (ext == ".png") cairo_scale(cr, k, k);
+  legend = draw(cr, resolver, day, style);
   cairo_destroy(cr);
   cairo_status_t st = CAIRO_STATUS_SUCCESS;
   if (ext == ".png") st = cairo_surface_write_to_png(surface, tmp.c_str());

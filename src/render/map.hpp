@@ -5,6 +5,8 @@
 #pragma once
 
 #include <array>
+
+#include <cairo.h>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +31,7 @@ struct MapOptions {
   bool labels = true;
   bool legend = true;
   bool piece_lines = false;  // draw every piece's outline (the modern districts), thin
+  bool date_caption = true;  // the date line under the title (animations draw their own)
 };
 
 struct LegendEntry {
@@ -55,6 +58,18 @@ class MapCanvas {
   // Returns the legend actually drawn.
   std::vector<LegendEntry> render(const Resolver& resolver, Day day, const Style& style, const std::string& path,
                                   Report& report) const;
+
+  // Draws onto any Cairo context whose user space is page points. Thread-safe
+  // for concurrent frames (each with its own context).
+  std::vector<LegendEntry> draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style) const;
+
+  // Outlines of every piece in page points (rings of points), for other front ends.
+  std::vector<std::vector<std::vector<std::array<double, 2>>>> piece_outlines() const;
+  // The same for a base layer: sea, lakes, countries, rivers, uyezd_lines, governorate_lines.
+  std::vector<std::vector<std::array<double, 2>>> layer_outline(const std::string& name) const;
+  // The map frame on the page: x0, y0, x1, y1.
+  std::array<double, 4> frame() const;
+  const MapOptions& options() const { return options_; }
 
   // Page coordinates (points from the top-left) of a lon/lat position.
   bool to_page(double lon, double lat, double& x, double& y) const;

@@ -1,0 +1,83 @@
+// histmap animate --from D1 --to D2 [--step 1d|1w|changes] -o FILE.{mp4,webm,gif} | DIR/
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "scrub/animate.hpp"
+
+namespace histmap::cli {
+namespace {
+
+struct AnimateCmd {
+  CommonOptions common;
+  std::string from, to, size = "1280x960", style = "default";
+  AnimateOptions anim;
+  MapOptions map;
+};
+
+void run(AnimateCmd& o) {
+  o.anim.from = parse_date_or_exit("--from", o.from);
+  o.anim.to = parse_date_or_exit("--to", o.to);
+  std::string err;
+  if (!parse_page_size(o.size, o.map.dpi, o.map.width_pt, o.map.height_pt, err)) {
+    std::cerr << "histmap: " << err << "\n";
+    throw Exit{2};
+  }
+  if (o.anim.fps <= 0 || o.anim.fps > 60 || o.anim.hold_seconds <= 0 || o.anim.hold_seconds > 60) {
+    std::cerr << "histmap: --fps must be in (0, 60] and --hold in (0, 60] seconds\n";
+    throw Exit{2};
+  }
+  bool is_dir = o.anim.output.back() == '/' || std::filesystem::path(o.anim.output).extension().empty();
+  if (!o.common.force && std::filesystem::exists(o.anim.output) &&
+      !(is_dir && std::filesystem::is_directory(o.anim.output) && std::filesystem::is_empty(o.anim.output))) {
+    std::cerr << "histmap: " << o.anim.output << ": exists; pass --force to overwrite it\n";
+    throw Exit{1};
+  }
+  o.map.date_caption = false;
+  o.anim.progress = isatty(STDERR_FILENO);
+  Report report;
+  Style style;
+  if (!load_style(o.style, style, report)) {
+    print_findings(report);
+    throw Exit{2};
+  }
+  auto atlas = load_or_exit(o.common);
+  Resolver resolver(*atlas);
+  MapCanvas canvas(*atlas, o.map, report);
+  if (!canvas.ok()) {
+    print_findings(report);
+    throw Exit{2};
+  }
+  animate(*atlas, resolver, canvas, style, o.anim, report);
+  print_findings(report);
+  if (report.has_errors()) throw Exit{1};
+}
+
+}  // namespace
+
+void add_animate_command(CLI::App& app) {
+  auto o = std::make_shared<AnimateCmd>();
+  o->map.dpi = 110;
+  auto* cmd = app.add_subcommand("animate", "Render an animation of the maps over a period (video or PNG frames)");
+  cmd->add_option("--from", o->from, "First day, YYYY-MM-DD")->required();
+  cmd->add_option("--to", o->to, "Last day, YYYY-MM-DD")->required();
+  cmd->add_option("--step", o->anim.step, "1d, 2d, 1w, ... or 'changes' (one frame per change point)")->capture_default_str();
+  cmd->add_option("--fps", o->anim.fps, "Frames per second for day or week steps")->capture_default_str();
+  cmd->add_option("--hold", o->anim.hold_seconds, "Seconds each frame stays with --step changes")->capture_default_str();
+  cmd->add_option("-o,--output", o->anim.output, "FILE.mp4, FILE.webm, FILE.gif, or DIR/ for numbered PNG frames")->required();
+  cmd->add_option("--size", o->size, "Frame size in pixels (or mm)")->capture_default_str();
+  cmd->add_option("--dpi", o->map.dpi, "Resolution the page is laid out at")->capture_default_str();
+  cmd->add_option("--region", o->map.region, "Frame this region");
+  cmd->add_option("--style", o->style, "Style name or file")->capture_default_str();
+  cmd->add_option("--lang", o->map.lang, "Label language")->check(CLI::IsMember({"en", "ru", "az", "hy", "ka", "tr"}));
+  cmd->add_option("--threads", o->anim.threads, "Rendering threads (default: all cores)");
+  cmd->add_flag("--force", o->common.force, "Overwrite an existing output");
+  add_data_options(cmd, o->common);
+  cmd->callback([o] { run(*o); });
+}
+
+}  // namespace histmap::cli

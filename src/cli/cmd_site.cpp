@@ -1,0 +1,68 @@
+// histmap site -o DIR: a self-contained offline page with a time slider.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "scrub/site.hpp"
+
+namespace histmap::cli {
+namespace {
+
+struct SiteCmd {
+  CommonOptions common;
+  std::string from = "1918-01-01", to = "1923-12-31", start = "1920-04-28", style = "default", dir;
+};
+
+void run(const SiteCmd& o) {
+  SiteOptions s;
+  s.first = parse_date_or_exit("--from", o.from);
+  s.last = parse_date_or_exit("--to", o.to);
+  s.start = parse_date_or_exit("--start", o.start);
+  s.dir = o.dir;
+  if (s.last <= s.first || s.start < s.first || s.start > s.last) {
+    std::cerr << "histmap: --from must be before --to, and --start between them\n";
+    throw Exit{2};
+  }
+  if (!o.common.force && std::filesystem::exists(o.dir) &&
+      !(std::filesystem::is_directory(o.dir) && std::filesystem::is_empty(o.dir))) {
+    std::cerr << "histmap: " << o.dir << ": exists; pass --force to replace it\n";
+    throw Exit{1};
+  }
+  Report report;
+  Style style;
+  if (!load_style(o.style, style, report)) {
+    print_findings(report);
+    throw Exit{2};
+  }
+  auto atlas = load_or_exit(o.common);
+  Resolver resolver(*atlas);
+  MapOptions mo;
+  mo.width_pt = 1000, mo.height_pt = 800, mo.legend = false, mo.labels = false;
+  MapCanvas canvas(*atlas, mo, report);
+  if (!canvas.ok()) {
+    print_findings(report);
+    throw Exit{2};
+  }
+  write_site(*atlas, resolver, canvas, style, s, report);
+  print_findings(report);
+  if (report.has_errors()) throw Exit{1};
+}
+
+}  // namespace
+
+void add_site_command(CLI::App& app) {
+  auto o = std::make_shared<SiteCmd>();
+  auto* cmd = app.add_subcommand("site", "Write an offline page with a time slider over the period");
+  cmd->add_option("-o,--output", o->dir, "Folder to write (index.html, app.js, style.css, data.js)")->required();
+  cmd->add_option("--from", o->from, "First day of the slider")->capture_default_str();
+  cmd->add_option("--to", o->to, "Last day of the slider")->capture_default_str();
+  cmd->add_option("--start", o->start, "Day shown when the URL names none")->capture_default_str();
+  cmd->add_option("--style", o->style, "Style for colours and patterns")->capture_default_str();
+  cmd->add_flag("--force", o->common.force, "Replace an existing folder");
+  add_data_options(cmd, o->common);
+  cmd->callback([o] { run(*o); });
+}
+
+}  // namespace histmap::cli

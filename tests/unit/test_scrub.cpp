@@ -1,0 +1,115 @@
+// Scrubbing: animation frames and video (checked with ffprobe), timeline CSV
+// and SVG, and the site's data.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+#include "scrub/animate.hpp"
+
+using namespace histmap;
+namespace fs = std::filesystem;
+
+TEST_CASE("frame days: daily, weekly and per change point", "[scrub][animate]") {
+  auto atlas = test::load_ok(test::synthetic());
+  Resolver r(*atlas);
+  Report rep;
+  AnimateOptions o;
+  o.from = test::day("1920-01-01"), o.to = test::day("1920-01-31");
+  CHECK(frame_days(r, o, rep).size() == 31);
+  o.step = "1w";
+  auto weeks = frame_days(r, o, rep);
+  CHECK(weeks.size() == 5);
+  CHECK(weeks[1] - weeks[0] == 7);
+  o.from = test::day("1919-01-01"), o.to = test::day("1921-12-31"), o.step = "changes";
+  auto changes = frame_days(r, o, rep);
+  CHECK(changes.front() == o.from);
+  for (size_t i = 1; i < changes.size(); ++i)
+    CHECK(std::binary_search(r.change_points().begin(), r.change_points().end(), changes[i]));
+  CHECK_FALSE(rep.has_errors());
+  o.step = "fortnightly";
+  CHECK(frame_days(r, o, rep).empty());
+  CHECK(test::has_finding(rep, Severity::Error, {"--step", "expected Nd"}));
+}
+
+TEST_CASE("animate writes deterministic PNG frames, one per day", "[scrub][animate]") {
+  test::Scratch s;
+  std::string args = "animate --from 1920-08-14 --to 1920-08-18 --size 640x480 --dpi 72 --data " + test::synthetic();
+  auto a = test::histmap(args + " -o " + (s.dir / "a/").string());
+  auto b = test::histmap(args + " -o " + (s.dir / "b/").string());
+  INFO(a.err);
+  REQUIRE(a.code == 0);
+  REQUIRE(b.code == 0);
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(s.dir / "a")) {
+    ++n;
+    CHECK(test::read(e.path()) == test::read(s.dir / "b" / e.path().filename()));
+  }
+  CHECK(n == 5);
+  // Days in one state share the map; the caption (date) still differs.
+  CHECK(test::read(s.dir / "a" / "frame-00001.png") != test::read(s.dir / "a" / "frame-00002.png"));
+}
+
+TEST_CASE("animate encodes a video that ffprobe reads with the right frame count and duration", "[scrub][animate][video]") {
+  test::Scratch s;
+  std::string mp4 = (s.dir / "v.mp4").string();
+  auto r = test::histmap("animate --from 1920-04-01 --to 1920-05-10 --step 1d --fps 10 --size 640x480 --dpi 72 -o " + mp4);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  std::string probe = (s.dir / "probe.txt").string();
+  REQUIRE(std::system(("ffprobe -v error -count_frames -select_streams v:0 -show_entries "
+                       "stream=nb_read_frames,duration,width,height -of default=nw=1 " + mp4 + " > " + probe).c_str()) == 0);
+  std::string out = test::read(probe);
+  CHECK(out.find("nb_read_frames=40") != std::string::npos);  // 40 days
+  CHECK(out.find("duration=4.0") != std::string::npos);       // at 10 frames per second
+  CHECK(out.find("width=640") != std::string::npos);
+  auto bad = test::histmap("animate --from 1920-04-01 --to 1920-03-01 -o " + (s.dir / "x.mp4").string());
+  CHECK(bad.code == 1);
+  CHECK(bad.err.find("before --from") != std::string::npos);
+  auto fmt = test::histmap("animate --from 1920-04-01 --to 1920-04-03 -o " + (s.dir / "x.avi").string());
+  CHECK(fmt.code == 1);
+  CHECK(fmt.err.find(".mp4, .webm, .gif") != std::string::npos);
+  CHECK_FALSE(fs::exists(s.dir / "x.avi"));
+}
+
+TEST_CASE("timeline as CSV and as an SVG chart", "[scrub][timeline]") {
+  test::Scratch s;
+  auto csv = test::histmap("timeline --format csv --from 1920-06-01 --to 1920-12-31 --data " + test::synthetic());
+  REQUIRE(csv.code == 0);
+  CHECK(csv.out.rfind("date,region,pieces,before,after,because,locators\n", 0) == 0);
+  CHECK(csv.out.find("1920-07-01,uy_a,p1 p2 p3,") != std::string::npos);
+  CHECK(csv.out.find("one-blue-a") != std::string::npos);
+  std::string svg = (s.dir / "t.svg").string();
+  auto chart = test::histmap("timeline --format svg -o " + svg);
+  INFO(chart.err);
+  REQUIRE(chart.code == 0);
+  std::string check = "/usr/bin/python3 -c \"import sys, xml.etree.ElementTree as E; "
+                      "sys.exit(0 if E.parse(sys.argv[1]).getroot().tag.endswith('svg') else 1)\" " + svg;
+  CHECK(std::system(check.c_str()) == 0);
+  auto no_file = test::histmap("timeline --format svg");
+  CHECK(no_file.code == 2);
+}
+
+TEST_CASE("the site's data carries every piece, its spans and the assertions", "[scrub][site]") {
+  test::Scratch s;
+  auto r = test::histmap("site -o " + (s.dir / "site").string() + " --data " + test::synthetic());
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  for (const char* f : {"index.html", "app.js", "style.css", "data.js"}) CHECK(fs::exists(s.dir / "site" / f));
+  std::string js = test::read(s.dir / "site" / "data.js");
+  REQUIRE(js.rfind("window.HISTMAP_DATA = ", 0) == 0);
+  auto data = nlohmann::json::parse(js.substr(22, js.size() - 22 - 2));
+  CHECK(data["pieces"].size() == 6);
+  CHECK(data["assertions"].size() == 12);
+  for (const auto& p : data["pieces"]) {
+    CHECK(p["path"].get<std::string>().rfind("M", 0) == 0);
+    CHECK(p["spans"][0][0].is_null());  // the first span is open to the past
+  }
+  // No network: the page loads nothing from elsewhere.
+  std::string html = test::read(s.dir / "site" / "index.html");
+  CHECK(html.find("http://") == std::string::npos);
+  CHECK(html.find("https://") == std::string::npos);
+  auto again = test::histmap("site -o " + (s.dir / "site").string() + " --data " + test::synthetic());
+  CHECK(again.code == 1);
+  CHECK(again.err.find("--force") != std::string::npos);
+}
