@@ -22,29 +22,16 @@ struct AnimateCmd {
 void run(AnimateCmd& o) {
   o.anim.from = parse_date_or_exit("--from", o.from);
   o.anim.to = parse_date_or_exit("--to", o.to);
-  std::string err;
-  if (!parse_page_size(o.size, o.map.dpi, o.map.width_pt, o.map.height_pt, err)) {
-    std::cerr << "histmap: " << err << "\n";
-    throw Exit{2};
-  }
+  page_size_or_exit(o.size, o.map);
   if (o.anim.fps <= 0 || o.anim.fps > 60 || o.anim.hold_seconds <= 0 || o.anim.hold_seconds > 60) {
     std::cerr << "histmap: --fps must be in (0, 60] and --hold in (0, 60] seconds\n";
     throw Exit{2};
   }
-  bool is_dir = o.anim.output.back() == '/' || std::filesystem::path(o.anim.output).extension().empty();
-  if (!o.common.force && std::filesystem::exists(o.anim.output) &&
-      !(is_dir && std::filesystem::is_directory(o.anim.output) && std::filesystem::is_empty(o.anim.output))) {
-    std::cerr << "histmap: " << o.anim.output << ": exists; pass --force to overwrite it\n";
-    throw Exit{1};
-  }
+  refuse_existing(o.anim.output, o.common.force);
   o.map.date_caption = false;
   o.anim.progress = isatty(STDERR_FILENO);
+  Style style = style_or_exit(o.style);
   Report report;
-  Style style;
-  if (!load_style(o.style, style, report)) {
-    print_findings(report);
-    throw Exit{2};
-  }
   auto atlas = load_or_exit(o.common);
   Resolver resolver(*atlas);
   MapCanvas canvas(*atlas, o.map, report);

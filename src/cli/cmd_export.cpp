@@ -24,13 +24,6 @@ std::string extension(const std::string& path) {
   return e;
 }
 
-void refuse_existing(const std::string& path, bool force) {
-  if (!force && fs::exists(path) && !(fs::is_directory(path) && fs::is_empty(path))) {
-    std::cerr << "histmap: " << path << ": exists; pass --force to overwrite it\n";
-    throw Exit{1};
-  }
-}
-
 void run(const ExportOptions& o) {
   int modes = !o.date.empty() + o.temporal + o.tables + !o.qgis.empty();
   if (modes != 1) {
@@ -52,12 +45,8 @@ void run(const ExportOptions& o) {
     throw Exit{2};
   }
   refuse_existing(o.qgis.empty() ? o.output : o.qgis, o.common.force);
+  Style style = o.qgis.empty() ? Style{} : style_or_exit(o.style);
   Report report;
-  Style style;
-  if (!o.qgis.empty() && !load_style(o.style, style, report)) {
-    print_findings(report);
-    throw Exit{2};
-  }
   auto atlas = load_or_exit(o.common);
   Resolver resolver(*atlas);
   if (!o.date.empty()) write_file_atomic(o.output, geojson_for_date(*atlas, resolver, day, o.dissolve), true);

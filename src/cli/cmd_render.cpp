@@ -19,11 +19,7 @@ struct RenderOptions {
 
 void run(RenderOptions& o) {
   Day day = parse_date_or_exit("--date", o.date);
-  std::string err;
-  if (!parse_page_size(o.size, o.map.dpi, o.map.width_pt, o.map.height_pt, err)) {
-    std::cerr << "histmap: " << err << "\n";
-    throw Exit{2};
-  }
+  page_size_or_exit(o.size, o.map);
   if (!o.bbox.empty()) {
     std::array<double, 4> b{};
     char extra;
@@ -33,18 +29,11 @@ void run(RenderOptions& o) {
     }
     o.map.bbox = b;
   }
-  if (o.output.empty() == false && !o.common.force && std::filesystem::exists(o.output)) {
-    std::cerr << "histmap: " << o.output << ": exists; pass --force to overwrite it\n";
-    throw Exit{1};
-  }
+  refuse_existing(o.output, o.common.force);
   o.map.labels = !o.no_labels;
   o.map.legend = !o.no_legend;
+  Style style = style_or_exit(o.style);
   Report report;
-  Style style;
-  if (!load_style(o.style, style, report)) {
-    print_findings(report);
-    throw Exit{2};
-  }
   auto atlas = load_or_exit(o.common);
   Resolver resolver(*atlas);
   MapCanvas canvas(*atlas, o.map, report);

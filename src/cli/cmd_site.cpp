@@ -25,17 +25,9 @@ void run(const SiteCmd& o) {
     std::cerr << "histmap: --from must be before --to, and --start between them\n";
     throw Exit{2};
   }
-  if (!o.common.force && std::filesystem::exists(o.dir) &&
-      !(std::filesystem::is_directory(o.dir) && std::filesystem::is_empty(o.dir))) {
-    std::cerr << "histmap: " << o.dir << ": exists; pass --force to replace it\n";
-    throw Exit{1};
-  }
+  refuse_existing(o.dir, o.common.force);
+  Style style = style_or_exit(o.style);
   Report report;
-  Style style;
-  if (!load_style(o.style, style, report)) {
-    print_findings(report);
-    throw Exit{2};
-  }
   auto atlas = load_or_exit(o.common);
   Resolver resolver(*atlas);
   MapOptions mo;

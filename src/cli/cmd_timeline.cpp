@@ -31,20 +31,13 @@ void run(const TimelineOptions& o) {
   if (o.common.format == "svg") {
     // A chart needs a bounded period: default to the shipped one.
     Day a = o.from.empty() ? parse_day("1918-01-01") : from, b = o.to.empty() ? parse_day("1923-12-31") : to;
+    Style style = style_or_exit(o.style);
     Report report;
-    Style style;
-    if (!load_style(o.style, style, report)) {
-      print_findings(report);
-      throw Exit{2};
-    }
     if (o.common.output.empty()) {
       std::cerr << "histmap: --format svg writes a file; give -o FILE.svg\n";
       throw Exit{2};
     }
-    if (!o.common.force && std::filesystem::exists(o.common.output)) {
-      std::cerr << "histmap: " << o.common.output << ": exists; pass --force to overwrite it\n";
-      throw Exit{1};
-    }
+    refuse_existing(o.common.output, o.common.force);
     write_timeline_svg(*atlas, resolver, style, a, b, o.common.output, report);
     print_findings(report);
     if (report.has_errors()) throw Exit{1};

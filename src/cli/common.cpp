@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include "util/atomic_file.hpp"
@@ -60,6 +61,31 @@ int region_or_exit(const Atlas& atlas, const std::string& id) {
     throw Exit{2};
   }
   return r;
+}
+
+void refuse_existing(const std::string& path, bool force) {
+  namespace fs = std::filesystem;
+  if (force || !fs::exists(path) || (fs::is_directory(path) && fs::is_empty(path))) return;
+  std::cerr << "histmap: " << path << ": exists; pass --force to overwrite it\n";
+  throw Exit{1};
+}
+
+void page_size_or_exit(const std::string& size, MapOptions& options) {
+  std::string err;
+  if (!parse_page_size(size, options.dpi, options.width_pt, options.height_pt, err)) {
+    std::cerr << "histmap: " << err << "\n";
+    throw Exit{2};
+  }
+}
+
+Style style_or_exit(const std::string& name) {
+  Report report;
+  Style style;
+  if (!load_style(name, style, report)) {
+    print_findings(report);
+    throw Exit{2};
+  }
+  return style;
 }
 
 void emit(const CommonOptions& o, const std::string& content) {

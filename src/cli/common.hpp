@@ -10,6 +10,8 @@
 
 #include "data/load.hpp"
 #include "model/atlas.hpp"
+#include "render/map.hpp"
+#include "render/style.hpp"
 
 namespace histmap::cli {
 
@@ -36,6 +38,15 @@ void print_findings(const Report& r, bool include_info = false);
 // Parses a --date value; on failure prints what was wrong and throws Exit{2}.
 Day parse_date_or_exit(const std::string& option, const std::string& value);
 int region_or_exit(const Atlas& atlas, const std::string& id);
+
+// Refuses an existing output (a non-empty folder, or a file) unless --force: prints why, throws Exit{1}.
+void refuse_existing(const std::string& path, bool force);
+
+// Parses --size (pixels at the options' dpi, or mm) into the map options; on nonsense prints why, throws Exit{2}.
+void page_size_or_exit(const std::string& size, MapOptions& options);
+
+// Loads a style by name or file; on errors prints them and throws Exit{2}.
+Style style_or_exit(const std::string& name);
 
 // Writes to o.output atomically, or to stdout.
 void emit(const CommonOptions& o, const std::string& content);

@@ -58,18 +58,6 @@ json part_ids(const Atlas& atlas, int piece) {
   return out;
 }
 
-GeometryPtr union_of(const Atlas& atlas, const std::vector<int>& pieces) {
-  OGRMultiPolygon mp;
-  for (int p : pieces) {
-    const OGRGeometry* g = atlas.pieces[p].geometry.get();
-    if (auto* m = dynamic_cast<const OGRMultiPolygon*>(g))
-      for (const auto* poly : *m) mp.addGeometry(poly);
-    else
-      mp.addGeometry(g);
-  }
-  return GeometryPtr(mp.UnionCascaded());
-}
-
 std::string dump_compact(const json& j) { return j.dump(-1, ' ', false, nlohmann::detail::error_handler_t::strict); }
 
 // A flat attribute row for OGR: arrays and objects become JSON text.
@@ -345,7 +333,7 @@ std::string geojson_for_date(const Atlas& atlas, const Resolver& resolver, Day d
       props["governorates"] = json(std::vector<std::string>(govs.begin(), govs.end()));
       props["date"] = format_day(day);
       props.update(state_json(atlas, *g.state));
-      GeometryPtr u = union_of(atlas, g.pieces);
+      GeometryPtr u = atlas.union_of(g.pieces);
       emit(props, geometry_json(*u));
     }
   }
@@ -387,7 +375,7 @@ void write_geopackage(const Atlas& atlas, const Resolver& resolver, const std::s
         for (int p : r.pieces) area += atlas.pieces[p].area_km2;
         json j = {{"id", r.id}, {"unit", r.unit}, {"parent", r.parent}, {"area_km2", std::round(area * 10) / 10}};
         for (const auto& [lang, n] : r.names) j["name_" + lang] = n;
-        GeometryPtr u(OGRGeometryFactory::forceToMultiPolygon(union_of(atlas, r.pieces).release()));
+        GeometryPtr u(OGRGeometryFactory::forceToMultiPolygon(atlas.union_of(r.pieces).release()));
         if (!add_feature(l, j, u.get(), report, tmp)) return;
       }
     }

@@ -117,13 +117,7 @@ std::string labeling(const std::string& field, double size, const Rgb& colour, b
 std::string states_renderer(const Atlas& atlas, const Style& style) {
   std::vector<Rule> rules;
   int n = 0;
-  auto colour_of = [&](const Polity& p) {
-    auto it = style.polities.find(p.id);
-    Rgb c{0.5, 0.5, 0.5};
-    if (it != style.polities.end()) c = it->second;
-    else parse_colour(p.colour, c);
-    return c;
-  };
+  auto colour_of = [&](const Polity& p) { return style.colour_of(p); };
   Rgb edge{0.45, 0.45, 0.45};
   for (const auto& p : atlas.polities)
     rules.push_back({"\"controller\" = '" + p.id + "'", "Controlled by " + name_of(p),

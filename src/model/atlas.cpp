@@ -60,6 +60,18 @@ bool is_known_designation(const std::string& type) {
 
 bool is_exclusive_designation(const std::string& type) { return type == "assigned"; }
 
+GeometryPtr Atlas::union_of(const std::vector<int>& ps) const {
+  OGRMultiPolygon mp;
+  for (int p : ps) {
+    const OGRGeometry* g = pieces.at(static_cast<size_t>(p)).geometry.get();
+    if (auto* m = dynamic_cast<const OGRMultiPolygon*>(g))
+      for (const auto* poly : *m) mp.addGeometry(poly);
+    else
+      mp.addGeometry(g);
+  }
+  return GeometryPtr(mp.UnionCascaded());
+}
+
 bool Atlas::strictly_within(int a, int b) const {
   const auto& pa = regions.at(static_cast<size_t>(a)).pieces;
   const auto& pb = regions.at(static_cast<size_t>(b)).pieces;

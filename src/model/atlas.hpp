@@ -141,6 +141,9 @@ class Atlas {
 
   // The uyezd (kind Uyezd) a piece lies in, or -1.
   int uyezd_of(int piece) const { return piece_uyezd_.at(static_cast<size_t>(piece)); }
+  // The union of some pieces' geometries (GEOS), e.g. a region's or a state group's outline.
+  GeometryPtr union_of(const std::vector<int>& pieces) const;
+
   // Is region a's piece set a strict subset of region b's?
   bool strictly_within(int a, int b) const;
 

@@ -18,6 +18,7 @@
 #include <ogr_spatialref.h>
 #include <pango/pangocairo.h>
 
+#include "render/text.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
 
@@ -96,19 +97,7 @@ struct Text {
   cairo_t* cr;
   std::string family;
   PangoLayout* layout(const std::string& s, double size, bool bold = false, double width = -1) const {
-    PangoLayout* l = pango_cairo_create_layout(cr);
-    PangoFontDescription* fd = pango_font_description_new();
-    pango_font_description_set_family(fd, family.c_str());
-    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-    if (bold) pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-    pango_layout_set_font_description(l, fd);
-    pango_font_description_free(fd);
-    if (width > 0) {
-      pango_layout_set_width(l, static_cast<int>(width * PANGO_SCALE));
-      pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-    }
-    pango_layout_set_text(l, s.c_str(), -1);
-    return l;
+    return text_layout(cr, family, s, size, bold, width);
   }
   Pt size(const std::string& s, double sz, bool bold = false, double width = -1) const {
     PangoLayout* l = layout(s, sz, bold, width);
@@ -177,15 +166,7 @@ struct MapCanvas::Impl {
     std::lock_guard<std::mutex> lock(outline_mutex);
     auto it = outline_cache.find(ps);
     if (it != outline_cache.end()) return it->second;
-    OGRMultiPolygon mp;
-    for (int p : ps) {
-      const OGRGeometry* g = atlas->pieces[p].geometry.get();
-      if (auto* m = dynamic_cast<const OGRMultiPolygon*>(g))
-        for (const auto* poly : *m) mp.addGeometry(poly);
-      else
-        mp.addGeometry(g);
-    }
-    GeometryPtr u(mp.UnionCascaded());
+    GeometryPtr u = atlas->union_of(ps);
     GeometryPtr b(u ? u->Boundary() : nullptr);
     return outline_cache.emplace(ps, shape_of(b.get())).first->second;
   }
@@ -369,20 +350,9 @@ MapCanvas::MapCanvas(const Atlas& atlas, const MapOptions& options, Report& repo
   for (const auto& wb : atlas.water) (wb.kind == "sea" ? im.water_sea : im.water_lake).push_back(im.shape_of(wb.geometry.get()));
   for (const auto& r : atlas.rivers) im.rivers.push_back(im.shape_of(r.geometry.get()));
   for (const auto& c : atlas.countries) im.countries.push_back(im.shape_of(c.geometry.get()));
-  auto union_of = [&](const std::vector<int>& ps) {
-    OGRMultiPolygon mp;
-    for (int p : ps) {
-      const OGRGeometry* g = atlas.pieces[p].geometry.get();
-      if (auto* m = dynamic_cast<const OGRMultiPolygon*>(g))
-        for (const auto* poly : *m) mp.addGeometry(poly);
-      else
-        mp.addGeometry(g);
-    }
-    return GeometryPtr(mp.UnionCascaded());
-  };
   for (const auto& reg : atlas.regions) {
     if (reg.kind == RegionKind::Part || reg.pieces.empty()) continue;
-    GeometryPtr u = union_of(reg.pieces);
+    GeometryPtr u = atlas.union_of(reg.pieces);
     if (!u) continue;
     GeometryPtr boundary(u->Boundary());
     Shape lines = im.shape_of(boundary.get());
@@ -480,14 +450,7 @@ bool MapCanvas::to_pixel(double lon, double lat, double& px, double& py) const {
 
 namespace {
 
-Rgb polity_colour(const Atlas& atlas, const Style& style, int polity) {
-  const Polity& p = atlas.polities[polity];
-  auto it = style.polities.find(p.id);
-  if (it != style.polities.end()) return it->second;
-  Rgb c{0.5, 0.5, 0.5};
-  parse_colour(p.colour, c);
-  return c;
-}
+Rgb polity_colour(const Atlas& atlas, const Style& style, int polity) { return style.colour_of(atlas.polities[polity]); }
 
 void draw_pattern(cairo_t* cr, const std::string& pattern, const Box& b, double lw) {
   if (pattern == "dots" || pattern == "circles") {

@@ -25,6 +25,14 @@ std::string to_hex(const Rgb& c) {
   return buf;
 }
 
+Rgb Style::colour_of(const Polity& p) const {
+  auto it = polities.find(p.id);
+  if (it != polities.end()) return it->second;
+  Rgb c{0.5, 0.5, 0.5};
+  parse_colour(p.colour, c);
+  return c;
+}
+
 std::string styles_dir() { return std::string(HISTMAP_SOURCE_DIR) + "/styles"; }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "data/report.hpp"
+#include "model/atlas.hpp"
 
 namespace histmap {
 
@@ -44,6 +45,9 @@ struct Style {
   std::string font_family = "Noto Sans";
   double font_title = 15, font_subtitle = 9, font_region = 7.5, font_place = 6.5, font_legend = 7.5, font_credit = 5.5;
   std::map<std::string, Rgb> polities;  // overrides of the data's colour hints
+
+  // A polity's fill: the style's override, else the data's hint, else grey.
+  Rgb colour_of(const Polity& p) const;
 };
 
 // Loads `path` (a file, or a style name looked up in the styles/ folder).

@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 #include <unistd.h>
 
+#include "render/text.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
 
@@ -71,17 +72,7 @@ std::vector<std::string> events_on(const Atlas& atlas, const Resolver& resolver,
 
 void caption(cairo_t* cr, const Style& style, double width, Day day, const std::vector<std::string>& events) {
   auto layout = [&](const std::string& s, double size, bool bold, double w) {
-    PangoLayout* l = pango_cairo_create_layout(cr);
-    PangoFontDescription* fd = pango_font_description_new();
-    pango_font_description_set_family(fd, style.font_family.c_str());
-    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-    if (bold) pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-    pango_layout_set_font_description(l, fd);
-    pango_font_description_free(fd);
-    pango_layout_set_width(l, static_cast<int>(w * PANGO_SCALE));
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-    pango_layout_set_text(l, s.c_str(), -1);
-    return l;
+    return text_layout(cr, style.font_family, s, size, bold, w);
   };
   cairo_set_source_rgb(cr, style.text.r, style.text.g, style.text.b);
   PangoLayout* d = layout(format_day_words(day), style.font_subtitle + 3, true, width);

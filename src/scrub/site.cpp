@@ -54,11 +54,7 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
   d["changes"] = changes;
   json polities = json::object();
   for (const auto& p : atlas.polities) {
-    Rgb c{0.5, 0.5, 0.5};
-    auto it = style.polities.find(p.id);
-    if (it != style.polities.end()) c = it->second;
-    else parse_colour(p.colour, c);
-    polities[p.id] = {{"name", name_of(p)}, {"colour", to_hex(c)}};
+    polities[p.id] = {{"name", name_of(p)}, {"colour", to_hex(style.colour_of(p))}};
   }
   d["polities"] = polities;
   json assertions = json::array();

@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "export/state_properties.hpp"
+#include "render/text.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
 
@@ -44,14 +45,7 @@ std::string summary(const Atlas& atlas, const PieceState& s) {
 
 void text(cairo_t* cr, const Style& st, const std::string& s, double x, double y, double size, bool bold = false,
           bool right = false) {
-  PangoLayout* l = pango_cairo_create_layout(cr);
-  PangoFontDescription* fd = pango_font_description_new();
-  pango_font_description_set_family(fd, st.font_family.c_str());
-  pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-  if (bold) pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description(l, fd);
-  pango_font_description_free(fd);
-  pango_layout_set_text(l, s.c_str(), -1);
+  PangoLayout* l = text_layout(cr, st.font_family, s, size, bold);
   int w, h;
   pango_layout_get_size(l, &w, &h);
   cairo_move_to(cr, right ? x - w / double(PANGO_SCALE) : x, y - h / double(PANGO_SCALE) / 2);
@@ -131,14 +125,7 @@ void write_timeline_svg(const Atlas& atlas, const Resolver& resolver, const Styl
   for (Day c : resolver.change_points())
     if (c > from && c <= to) cuts.push_back(c);
   cuts.push_back(to + 1);
-  auto colour_of = [&](int polity) {
-    const Polity& p = atlas.polities[polity];
-    auto it = style.polities.find(p.id);
-    Rgb c{0.5, 0.5, 0.5};
-    if (it != style.polities.end()) c = it->second;
-    else parse_colour(p.colour, c);
-    return c;
-  };
+  auto colour_of = [&](int polity) { return style.colour_of(atlas.polities[polity]); };
   double y = top;
   size_t group = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
