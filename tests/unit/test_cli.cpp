@@ -12,6 +12,7 @@ namespace {
 std::string data() { return " --data " + test::synthetic(); }
 }  // namespace
 
+// ---
 TEST_CASE("every subcommand has --help", "[cli]") {
   for (const char* cmd : {"state", "explain", "validate", "timeline"}) {
     auto r = test::histmap(std::string(cmd) + " --help");
@@ -23,6 +24,7 @@ TEST_CASE("every subcommand has --help", "[cli]") {
   CHECK(none.code != 0);
 }
 
+// ---
 TEST_CASE("state --format json follows the documented contract", "[cli][state]") {
   auto r = test::histmap("state --date 1920-09-15 --region uy_a --format json" + data());
   INFO(r.err);
@@ -64,6 +66,7 @@ TEST_CASE("state --format json follows the documented contract", "[cli][state]")
   CHECK(by_piece[0]["piece"] == "p1");
 }
 
+// ---
 TEST_CASE("explain names sources, locators and paraphrases, and shows conflicts", "[cli][explain]") {
   auto r = test::histmap("explain --date 1920-09-15 --region part_west" + data());
   INFO(r.err);
@@ -92,6 +95,7 @@ TEST_CASE("explain names sources, locators and paraphrases, and shows conflicts"
   CHECK(aside.out.find("Set aside") != std::string::npos);
 }
 
+// ---
 TEST_CASE("validate: exit 0 with conflicts listed, 1 with errors", "[cli][validate]") {
   auto ok = test::histmap("validate --format json" + data());
   INFO(ok.err);
@@ -118,6 +122,7 @@ TEST_CASE("validate: exit 0 with conflicts listed, 1 with errors", "[cli][valida
   CHECK(geo.out.find("overlaps piece p2") != std::string::npos);
 }
 
+// ---
 TEST_CASE("timeline lists changes with reasons, in text and JSON", "[cli][timeline]") {
   auto r = test::histmap("timeline --from 1920-06-01 --to 1920-12-31 --format json" + data());
   INFO(r.err);
@@ -141,6 +146,7 @@ TEST_CASE("timeline lists changes with reasons, in text and JSON", "[cli][timeli
   CHECK(inverted.err.find("before --from") != std::string::npos);
 }
 
+// ---
 TEST_CASE("bad input: clear message, non-zero exit, nothing written", "[cli][errors]") {
   test::Scratch s;
   auto bad_date = test::histmap("state --date 1920-02-30" + data());
@@ -189,6 +195,7 @@ TEST_CASE("bad input: clear message, non-zero exit, nothing written", "[cli][err
   CHECK(files == 1);
 }
 
+// ---
 TEST_CASE("same inputs give byte-identical output", "[cli][determinism]") {
   auto a = test::histmap("timeline --format json" + data());
   auto b = test::histmap("timeline --format json" + data());

@@ -6,6 +6,7 @@
 using namespace histmap;
 using test::day;
 
+// ---
 TEST_CASE("calendar days parse, format and reject impossible dates", "[date]") {
   CHECK(format_day(parse_day("1920-12-01")) == "1920-12-01");
   CHECK(parse_day("1920-03-01") - parse_day("1920-02-28") == 2);  // 1920 is a leap year
@@ -21,12 +22,14 @@ TEST_CASE("calendar days parse, format and reject impossible dates", "[date]") {
   CHECK(format_day_words(parse_day("1920-12-01")) == "1 December 1920");
 }
 
+// ---
 TEST_CASE("every day of 1918-1930 round-trips through its text form", "[date]") {
   Day first = parse_day("1918-01-01"), last = parse_day("1930-12-31");
   for (Day d = first; d <= last; ++d) REQUIRE(parse_day(format_day(d)) == d);
   CHECK(last - first + 1 == 13 * 365 + 3);  // leap days 1920, 1924, 1928
 }
 
+// ---
 TEST_CASE("imprecise dates keep their form and both ends", "[date]") {
   FuzzyDate m = parse_fuzzy("1920-08", false);
   CHECK(m.precision == Precision::Month);
@@ -74,6 +77,7 @@ TEST_CASE("imprecise dates keep their form and both ends", "[date]") {
   CHECK(approx_day.latest - approx_day.earliest == 14);
 }
 
+// ---
 TEST_CASE("malformed dates are rejected with what would be right", "[date]") {
   CHECK_THROWS_WITH(parse_fuzzy("1920-25", false), Catch::Contains("neither a month (01-12) nor a season (21-24)"));
   CHECK_THROWS_WITH(parse_fuzzy("1920-00", false), Catch::Contains("neither a month"));
@@ -85,6 +89,7 @@ TEST_CASE("malformed dates are rejected with what would be right", "[date]") {
   CHECK(parse_fuzzy("", true).open());
 }
 
+// ---
 TEST_CASE("intervals: inclusive ends, certain core and possible span", "[date][interval]") {
   Interval iv = make_interval("1920-07", "1920-09-15");
   CHECK(iv.possible_first() == day("1920-07-01"));

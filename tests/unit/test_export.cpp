@@ -43,6 +43,7 @@ struct Shipped {
 
 }  // namespace
 
+// ---
 TEST_CASE("single-date GeoJSON follows RFC 7946 and the state JSON contract", "[export][geojson]") {
   Shipped s;
   json fc = json::parse(geojson_for_date(*s.atlas, s.resolver, test::day("1920-08-20"), false));
@@ -72,6 +73,7 @@ TEST_CASE("single-date GeoJSON follows RFC 7946 and the state JSON contract", "[
   }
 }
 
+// ---
 TEST_CASE("round trip: a date's export equals the temporal layer filtered to that date", "[export][roundtrip]") {
   Shipped s;
   json temporal = json::parse(temporal_geojson(*s.atlas, s.resolver));
@@ -104,6 +106,7 @@ TEST_CASE("round trip: a date's export equals the temporal layer filtered to tha
   CHECK(compared > 50 * static_cast<int>(s.atlas->pieces.size()));
 }
 
+// ---
 TEST_CASE("dissolve merges pieces in identical state", "[export][dissolve]") {
   Shipped s;
   Day d = test::day("1920-08-20");
@@ -119,6 +122,7 @@ TEST_CASE("dissolve merges pieces in identical state", "[export][dissolve]") {
   CHECK(pieces == s.atlas->pieces.size());
 }
 
+// ---
 TEST_CASE("the GeoPackage is valid for ogrinfo, has every layer, and is reproducible", "[export][gpkg]") {
   Shipped s;
   test::Scratch sc;
@@ -147,6 +151,7 @@ TEST_CASE("the GeoPackage is valid for ogrinfo, has every layer, and is reproduc
   CHECK(std::system(("ogrinfo -ro -so " + gj + " > /dev/null 2>&1").c_str()) == 0);
 }
 
+// ---
 TEST_CASE("export: CSV tables and clear errors for bad requests", "[export][cli]") {
   test::Scratch sc;
   std::string data = " --data " + test::synthetic();

@@ -22,6 +22,7 @@ double area_of(const Atlas& a, const std::string& region) {
 }
 }  // namespace
 
+// ---
 TEST_CASE("every canonical region exists with its names", "[geodata]") {
   const Atlas& a = shipped();
   const std::vector<std::string> georgian = {"gov_tiflis", "tiflis", "borchali", "akhalkalaki", "akhaltsikh", "signakh",
@@ -45,6 +46,7 @@ TEST_CASE("every canonical region exists with its names", "[geodata]") {
   }
 }
 
+// ---
 TEST_CASE("every canonical polity exists with names and a colour", "[geodata]") {
   const Atlas& a = shipped();
   for (const char* id : {"adr", "az_ssr", "am_republic", "am_ssr", "ge_republic", "ge_ssr", "rsfsr", "ottoman",
@@ -58,6 +60,7 @@ TEST_CASE("every canonical polity exists with names and a colour", "[geodata]") 
   }
 }
 
+// ---
 TEST_CASE("the shipped dataset validates: partition, structure, seats", "[geodata][validate]") {
   Report r;
   validate_atlas(shipped(), {}, r);
@@ -66,6 +69,7 @@ TEST_CASE("the shipped dataset validates: partition, structure, seats", "[geodat
   CHECK(r.count(Severity::Warning) == 0);
 }
 
+// ---
 TEST_CASE("every uyezd seat lies inside its own reconstructed uyezd", "[geodata][places]") {
   const Atlas& a = shipped();
   int seats = 0;
@@ -91,6 +95,7 @@ TEST_CASE("every uyezd seat lies inside its own reconstructed uyezd", "[geodata]
   CHECK(seats >= 50);
 }
 
+// ---
 TEST_CASE("reconstructed areas agree with the modern countries they come from", "[geodata][area]") {
   const Atlas& a = shipped();
   double aze = 0, arm = 0;
@@ -105,6 +110,7 @@ TEST_CASE("reconstructed areas agree with the modern countries they come from", 
   CHECK(area_of(a, "zangezur_west") == Approx(4506).epsilon(0.06));  // Syunik province: 4,506 km²
 }
 
+// ---
 TEST_CASE("REPORT.md gives every uyezd's area in km² and square versts", "[geodata][report]") {
   std::ifstream in(std::string(HISTMAP_GEODATA) + "/REPORT.md");
   std::string report((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -28,6 +28,7 @@ Report load_report(const fs::path& dir, const std::vector<std::string>& extra = 
 
 }  // namespace
 
+// ---
 TEST_CASE("the synthetic dataset loads with every table and expanded regions", "[load]") {
   auto a = test::load_ok(test::synthetic());
   CHECK(a->pieces.size() == 6);
@@ -54,6 +55,7 @@ TEST_CASE("the synthetic dataset loads with every table and expanded regions", "
   CHECK(a->assertions[a->assertion_index("one-letter-green-core")].cites.size() == 1);
 }
 
+// ---
 TEST_CASE("each broken table input is reported with file, line and what would be right", "[load][errors]") {
   test::Scratch s;
   fs::path d = s.copy_of(test::synthetic());
@@ -126,6 +128,7 @@ TEST_CASE("each broken table input is reported with file, line and what would be
   }
 }
 
+// ---
 TEST_CASE("each broken piece is reported with its feature id", "[load][errors][geometry]") {
   test::Scratch s;
   fs::path d = s.copy_of(test::synthetic());
@@ -161,6 +164,7 @@ TEST_CASE("each broken piece is reported with its feature id", "[load][errors][g
   }
 }
 
+// ---
 TEST_CASE("another source set loads beside the dataset and its disagreements show", "[load][sources]") {
   test::Scratch s;
   fs::path extra = s.dir / "extra";

@@ -67,6 +67,7 @@ bool has_entry(const std::vector<LegendEntry>& l, const std::string& kind, const
 
 }  // namespace
 
+// ---
 TEST_CASE("a piece whose controller changes changes colour on the map", "[render][pixels]") {
   auto atlas = test::load_ok(test::synthetic());
   Resolver r(*atlas);
@@ -102,6 +103,7 @@ TEST_CASE("a piece whose controller changes changes colour on the map", "[render
   CHECK(seen["#00aa00"] > 20);
 }
 
+// ---
 TEST_CASE("shipped map: Zangezur changes from ADR to Armenian control (s004 lines 69-107)", "[render][pixels]") {
   auto atlas = test::load_ok(HISTMAP_GEODATA);
   Resolver r(*atlas);
@@ -122,6 +124,7 @@ TEST_CASE("shipped map: Zangezur changes from ADR to Armenian control (s004 line
   CHECK(dominant(after, canvas, 46.55, 39.25, 46.65, 39.35) == "#e69f00");   // am_republic
 }
 
+// ---
 TEST_CASE("the legend lists what the map shows and nothing else", "[render][legend]") {
   auto atlas = test::load_ok(test::synthetic());
   Resolver r(*atlas);
@@ -148,6 +151,7 @@ TEST_CASE("the legend lists what the map shows and nothing else", "[render][lege
   REQUIRE_FALSE(rep.has_errors());
 }
 
+// ---
 TEST_CASE("the scale bar's length agrees with PROJ geodesic distance at the map centre", "[render][scale]") {
   auto atlas = test::load_ok(HISTMAP_GEODATA);
   for (const char* crs : {"", "EPSG:3857", "+proj=aea +lat_1=38 +lat_2=43 +lon_0=45 +datum=WGS84"}) {
@@ -170,6 +174,7 @@ TEST_CASE("the scale bar's length agrees with PROJ geodesic distance at the map 
   }
 }
 
+// ---
 TEST_CASE("SVG parses as XML and PDF renders with pdftoppm to the same colours", "[render][formats]") {
   auto atlas = test::load_ok(test::synthetic());
   Resolver r(*atlas);
@@ -192,6 +197,7 @@ TEST_CASE("SVG parses as XML and PDF renders with pdftoppm to the same colours",
   CHECK(dominant(page, canvas, 45.05, 40.55, 45.45, 40.95) == "#cc0000");
 }
 
+// ---
 TEST_CASE("same inputs give byte-identical PNG, SVG and PDF", "[render][determinism]") {
   auto atlas = test::load_ok(HISTMAP_GEODATA);
   test::Scratch s;
@@ -209,6 +215,7 @@ TEST_CASE("same inputs give byte-identical PNG, SVG and PDF", "[render][determin
   }
 }
 
+// ---
 TEST_CASE("render rejects bad input clearly and writes nothing", "[render][errors]") {
   test::Scratch s;
   std::string out = (s.dir / "m.png").string();
@@ -248,6 +255,7 @@ TEST_CASE("render rejects bad input clearly and writes nothing", "[render][error
   CHECK(again.err.find("--force") != std::string::npos);
 }
 
+// ---
 TEST_CASE("styles: the shipped ones load; a broken one is reported with file and line", "[render][style]") {
   for (const char* n : {"default", "print", "dark"}) {
     Style s = style_named(n);

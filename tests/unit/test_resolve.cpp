@@ -60,6 +60,7 @@ struct Builder {
 
 }  // namespace
 
+// ---
 TEST_CASE("synthetic: control by day, inclusive ends, no assertion is a state", "[resolve]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
@@ -83,6 +84,7 @@ TEST_CASE("synthetic: control by day, inclusive ends, no assertion is a state", 
   CHECK(r.at(p5, day("1921-06-01")).assertions.empty());
 }
 
+// ---
 TEST_CASE("synthetic: different sources giving different controllers is a conflict", "[resolve][conflict]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
@@ -101,6 +103,7 @@ TEST_CASE("synthetic: different sources giving different controllers is a confli
   CHECK(controller(*a, r.at(a->piece_index("p1"), day("1921-01-01"))) == "blue");
 }
 
+// ---
 TEST_CASE("synthetic: a narrower statement of the same source and voice sets the broader one aside",
           "[resolve][specificity]") {
   auto a = test::load_ok(test::synthetic());
@@ -114,6 +117,7 @@ TEST_CASE("synthetic: a narrower statement of the same source and voice sets the
   CHECK(controller(*a, r.at(a->piece_index("p3"), day("1921-06-01"))) == "blue");
 }
 
+// ---
 TEST_CASE("synthetic: a quoted document is another voice, so it conflicts with the author", "[resolve][specificity]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
@@ -122,6 +126,7 @@ TEST_CASE("synthetic: a quoted document is another voice, so it conflicts with t
   CHECK(s.set_aside.empty());
 }
 
+// ---
 TEST_CASE("synthetic: explicit overrides set an assertion aside without conflict", "[resolve][override]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
@@ -133,6 +138,7 @@ TEST_CASE("synthetic: explicit overrides set an assertion aside without conflict
   CHECK(controller(*a, r.at(a->piece_index("p4"), day("1923-07-01"))) == "red");
 }
 
+// ---
 TEST_CASE("synthetic: claims and designations accumulate; 'assigned' is exclusive", "[resolve][designation]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
@@ -154,6 +160,7 @@ TEST_CASE("synthetic: claims and designations accumulate; 'assigned' is exclusiv
   CHECK_FALSE(r.at(p5, day("1920-11-01")).conflict());
 }
 
+// ---
 TEST_CASE("approximate start: possible before, certain after", "[resolve][precision]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
@@ -165,6 +172,7 @@ TEST_CASE("approximate start: possible before, certain after", "[resolve][precis
   CHECK(r.at(p6, day("1924-06-01")).certain);
 }
 
+// ---
 TEST_CASE("rule 3: certain beats uncertain; two uncertain candidates are a transition, not a conflict",
           "[resolve][precision]") {
   Builder b(1, {{"r", {0}}});
@@ -190,6 +198,7 @@ TEST_CASE("rule 3: certain beats uncertain; two uncertain candidates are a trans
   CHECK(rc.at(0, day("1920-01-05")).controller == c.atlas.polity_index("y"));
 }
 
+// ---
 TEST_CASE("same party named twice is agreement, not conflict; regions may overlap", "[resolve]") {
   Builder b(3, {{"all", {0, 1, 2}}, {"left", {0, 1}}, {"right", {1, 2}}});
   b.add("a1", AssertionKind::Control, "x", "left", "1920-01-01", "1920-12-31")
@@ -206,6 +215,7 @@ TEST_CASE("same party named twice is agreement, not conflict; regions may overla
   CHECK(r.at(2, day("1920-03-01")).controller == -1);
 }
 
+// ---
 TEST_CASE("the precomputed resolver equals resolving from scratch on every day", "[resolve][property]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
@@ -219,6 +229,7 @@ TEST_CASE("the precomputed resolver equals resolving from scratch on every day",
     }
 }
 
+// ---
 TEST_CASE("timeline lists each change with the assertions that caused it", "[timeline]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
@@ -249,6 +260,7 @@ TEST_CASE("timeline lists each change with the assertions that caused it", "[tim
   }
 }
 
+// ---
 TEST_CASE("all conflicts are found with their spans", "[conflict]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);

@@ -10,6 +10,7 @@
 using namespace histmap;
 namespace fs = std::filesystem;
 
+// ---
 TEST_CASE("frame days: daily, weekly and per change point", "[scrub][animate]") {
   auto atlas = test::load_ok(test::synthetic());
   Resolver r(*atlas);
@@ -32,6 +33,7 @@ TEST_CASE("frame days: daily, weekly and per change point", "[scrub][animate]") 
   CHECK(test::has_finding(rep, Severity::Error, {"--step", "expected Nd"}));
 }
 
+// ---
 TEST_CASE("animate writes deterministic PNG frames, one per day", "[scrub][animate]") {
   test::Scratch s;
   std::string args = "animate --from 1920-08-14 --to 1920-08-18 --size 640x480 --dpi 72 --data " + test::synthetic();
@@ -50,6 +52,7 @@ TEST_CASE("animate writes deterministic PNG frames, one per day", "[scrub][anima
   CHECK(test::read(s.dir / "a" / "frame-00001.png") != test::read(s.dir / "a" / "frame-00002.png"));
 }
 
+// ---
 TEST_CASE("animate encodes a video that ffprobe reads with the right frame count and duration", "[scrub][animate][video]") {
   test::Scratch s;
   std::string mp4 = (s.dir / "v.mp4").string();
@@ -72,6 +75,7 @@ TEST_CASE("animate encodes a video that ffprobe reads with the right frame count
   CHECK_FALSE(fs::exists(s.dir / "x.avi"));
 }
 
+// ---
 TEST_CASE("timeline as CSV and as an SVG chart", "[scrub][timeline]") {
   test::Scratch s;
   auto csv = test::histmap("timeline --format csv --from 1920-06-01 --to 1920-12-31 --data " + test::synthetic());
@@ -90,6 +94,7 @@ TEST_CASE("timeline as CSV and as an SVG chart", "[scrub][timeline]") {
   CHECK(no_file.code == 2);
 }
 
+// ---
 TEST_CASE("the site's data carries every piece, its spans and the assertions", "[scrub][site]") {
   test::Scratch s;
   auto r = test::histmap("site -o " + (s.dir / "site").string() + " --data " + test::synthetic());

@@ -51,6 +51,7 @@ struct Shipped {
 
 }  // namespace
 
+// ---
 TEST_CASE("s004 line 69, fn. 24-26: Karabakh under the ADR governor-general in 1919", "[shipped]") {
   Shipped d;
   const PieceState& s = d.state("shusha", "1919-06-01");
@@ -60,6 +61,7 @@ TEST_CASE("s004 line 69, fn. 24-26: Karabakh under the ADR governor-general in 1
   CHECK_FALSE(s.conflict());
 }
 
+// ---
 TEST_CASE("s004 line 107, fn. 37: Armenian troops hold Zangezur after the Tiflis treaty", "[shipped]") {
   Shipped d;
   const PieceState& s = d.state("zangezur", "1920-02-01");
@@ -72,6 +74,7 @@ TEST_CASE("s004 line 107, fn. 37: Armenian troops hold Zangezur after the Tiflis
   CHECK(d.controller(d.state("zangezur", "1919-10-01")) == "adr");
 }
 
+// ---
 TEST_CASE("s004 line 53, fn. 16: a claim is never shown as control", "[shipped][claims]") {
   Shipped d;
   const PieceState& s = d.state("zangezur", "1919-03-17");
@@ -79,6 +82,7 @@ TEST_CASE("s004 line 53, fn. 16: a claim is never shown as control", "[shipped][
   CHECK(d.controller(s) == "adr");
 }
 
+// ---
 TEST_CASE("s000 lines 197-210: Chicherin's 29 June 1920 letter against the author's reading is a conflict",
           "[shipped][conflict]") {
   Shipped d;
@@ -92,6 +96,7 @@ TEST_CASE("s000 lines 197-210: Chicherin's 29 June 1920 letter against the autho
   CHECK(d.controller(d.state("jevanshir", "1920-06-28")) == "az_ssr");
 }
 
+// ---
 TEST_CASE("s004 lines 5, 17 vs 173: the text contradicts itself on Sharur-Daralagez in August 1920",
           "[shipped][conflict]") {
   Shipped d;
@@ -108,6 +113,7 @@ TEST_CASE("s004 lines 5, 17 vs 173: the text contradicts itself on Sharur-Darala
   CHECK(d.has_designation(july, "assigned", "az_ssr", "am_republic"));
 }
 
+// ---
 TEST_CASE("s004 line 173, fn. 67: Zangezur, Nakhchivan and Karabakh disputed under the August 1920 agreement",
           "[shipped]") {
   Shipped d;
@@ -118,6 +124,7 @@ TEST_CASE("s004 line 173, fn. 67: Zangezur, Nakhchivan and Karabakh disputed und
   CHECK_FALSE(d.has_designation(d.state("zangezur", "1920-12-10"), "disputed", "am_republic"));
 }
 
+// ---
 TEST_CASE("s000 lines 48-63: on 15 May 1920 Moscow declares Karabakh, Zangezur and Nakhchivan disputed", "[shipped]") {
   Shipped d;
   const PieceState& s = d.state("zangezur", "1920-05-15");
@@ -126,6 +133,7 @@ TEST_CASE("s000 lines 48-63: on 15 May 1920 Moscow declares Karabakh, Zangezur a
   CHECK_FALSE(d.has_designation(d.state("zangezur", "1920-05-14"), "disputed", "rsfsr"));
 }
 
+// ---
 TEST_CASE("s004 lines 185-201 and s000 lines 296-305: Zangezur assigned to Soviet Armenia in December 1920",
           "[shipped]") {
   Shipped d;
@@ -138,6 +146,7 @@ TEST_CASE("s004 lines 185-201 and s000 lines 296-305: Zangezur assigned to Sovie
   CHECK_FALSE(d.state("zangezur_east", "1921-01-15").certain);
 }
 
+// ---
 TEST_CASE("s004 line 201, fn. 77-78: Gyumri treaty's Turkish protection of Nakhchivan, dated only to the month",
           "[shipped][precision]") {
   Shipped d;
@@ -149,6 +158,7 @@ TEST_CASE("s004 line 201, fn. 77-78: Gyumri treaty's Turkish protection of Nakhc
   CHECK(d.atlas->assertions[a].interval.from.precision == Precision::Month);
 }
 
+// ---
 TEST_CASE("s004 lines 219-237, fn. 88-90: Nakhchivan autonomous and within Azerbaijan from 16 March 1921",
           "[shipped]") {
   Shipped d;
@@ -158,6 +168,7 @@ TEST_CASE("s004 lines 219-237, fn. 88-90: Nakhchivan autonomous and within Azerb
   CHECK_FALSE(d.has_designation(d.state("nakhichevan", "1921-03-15"), "autonomy", "rsfsr"));
 }
 
+// ---
 TEST_CASE("s000 lines 347-354: the 5 July 1921 decision keeps Mountainous Karabakh in Azerbaijan with autonomy",
           "[shipped]") {
   Shipped d;
@@ -168,6 +179,7 @@ TEST_CASE("s000 lines 347-354: the 5 July 1921 decision keeps Mountainous Karaba
   CHECK(d.has_designation(d.state("mountainous_karabakh", "1921-01-10"), "self_determination", "az_ssr"));
 }
 
+// ---
 TEST_CASE("s000 lines 300-308: western Zangezur joined to Armenia in summer 1921", "[shipped][precision]") {
   Shipped d;
   CHECK(d.controller(d.state("zangezur_west", "1921-09-15")) == "am_ssr");
@@ -177,6 +189,7 @@ TEST_CASE("s000 lines 300-308: western Zangezur joined to Armenia in summer 1921
   for (int p : d.atlas->regions[east].pieces) CHECK(d.controller(d.resolver.at(p, day("1921-09-15"))) != "am_ssr");
 }
 
+// ---
 TEST_CASE("silence stays silence: nothing is asserted where the texts say nothing", "[shipped][silence]") {
   Shipped d;
   CHECK(d.state("tiflis", "1921-06-01").assertions.empty());
@@ -189,6 +202,7 @@ TEST_CASE("silence stays silence: nothing is asserted where the texts say nothin
   CHECK(d.state("surmali", "1921-06-01").assertions.empty());
 }
 
+// ---
 TEST_CASE("every shipped assertion is traceable: locator lines inside the seed file, a paraphrase, a source",
           "[shipped][trace]") {
   Shipped d;

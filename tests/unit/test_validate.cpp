@@ -5,6 +5,7 @@
 
 using namespace histmap;
 
+// ---
 TEST_CASE("the broken table fixture: every seeded fault is reported precisely", "[validate][fixture]") {
   Report r;
   auto atlas = load_atlas({test::data_path("broken"), {}}, r);
@@ -21,6 +22,7 @@ TEST_CASE("the broken table fixture: every seeded fault is reported precisely", 
   CHECK(r.count(Severity::Error) == 6);
 }
 
+// ---
 TEST_CASE("the broken geometry fixture: overlap, gap, orphan piece and lifespan", "[validate][fixture][geometry]") {
   auto atlas = test::load_ok(test::data_path("broken_geometry"));
   Report r;
@@ -33,6 +35,7 @@ TEST_CASE("the broken geometry fixture: overlap, gap, orphan piece and lifespan"
   CHECK(r.count(Severity::Error) == 3);
 }
 
+// ---
 TEST_CASE("the synthetic dataset validates clean; a larger tolerance hides small seams only", "[validate]") {
   auto atlas = test::load_ok(test::synthetic());
   Report r;
