@@ -392,12 +392,11 @@ GeometryPtr build_rivers(Report& report) {
 
 // Modern countries (DCW) clipped to the map area.
 std::vector<std::pair<std::string, GeometryPtr>> build_countries(Report& report) {
-  const std::pair<const char*, const char*> codes[] = {{"AM", "Armenia"}, {"AZ", "Azerbaijan"}, {"GE", "Georgia"},
-                                                      {"IR", "Iran"},    {"RU", "Russia"},     {"TR", "Turkey"}};
+  const char* codes[] = {"AM", "AZ", "GE", "IR", "RU", "TR"};  // DCW country codes
   std::vector<std::pair<std::string, GeometryPtr>> out;
   GeometryPtr frame = bbox_polygon(kWest, kEast, kSouth, kNorth);
   CPLPushErrorHandler(CPLQuietErrorHandler);  // DCW rings far outside the frame self-intersect; they are repaired
-  for (const auto& [code, name] : codes) {
+  for (const char* code : codes) {
     std::string txt = run_command("gmt coast " + region_arg() + " -E" + code + " -M 2>/dev/null", report);
     OGRMultiPolygon mp;
     for (const auto& s : parse_multisegment(txt)) {
@@ -414,7 +413,6 @@ std::vector<std::pair<std::string, GeometryPtr>> build_countries(Report& report)
     if (!u) continue;
     GeometryPtr clipped(u->Intersection(frame.get()));
     out.emplace_back(code, polygons_only(clipped.get(), 0.5));
-    (void)name;
   }
   CPLPopErrorHandler();
   return out;

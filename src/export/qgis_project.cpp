@@ -215,7 +215,6 @@ void write_qgis_project(const Atlas& atlas, const Resolver& resolver, const Styl
   lcc.importFromProj4("+proj=lcc +lat_0=40.5 +lon_0=44.75 +lat_1=38.5 +lat_2=42.5 +datum=WGS84 +units=m +no_defs");
   const std::string layer_srs = srs_xml(wgs, "EPSG:4326", "WGS 84");
 
-  Rgb black{0, 0, 0};
   std::vector<LayerSpec> layers = {
       {"places", "places", "Point",
        single_renderer(symbol("marker", 0,
@@ -241,7 +240,6 @@ void write_qgis_project(const Atlas& atlas, const Resolver& resolver, const Styl
       {"sources", "sources", "", "", "", ""},
       {"polities", "polities", "", "", "", ""},
   };
-  (void)black;
   std::string sources_text;
   for (const auto& s : atlas.sources) sources_text += s.id + ": " + s.title + ". Perspective: " + s.perspective + "\n";
 
