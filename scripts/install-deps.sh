@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages histmap needs, only those missing.
+# With --test also what the test suite drives: QGIS, Chromium and Node.js.
 # Run as root (or through sudo). Safe to run again: it does nothing when all are present.
 set -euo pipefail
+with_tests=0
+[ "${1:-}" = "--test" ] && with_tests=1
 
 packages=(
   build-essential cmake pkg-config
@@ -9,10 +12,11 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-noto-core
   catch2 nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   gmt gmt-gshhg-high gmt-dcw
-  poppler-utils python3
-  qgis python3-qgis qgis-providers
-  chromium ffmpeg
+  poppler-utils python3 ffmpeg
 )
+if [ $with_tests -eq 1 ]; then
+  packages+=(qgis python3-qgis qgis-providers chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -22,7 +26,7 @@ for p in "${packages[@]}"; do
 done
 
 # Node.js runs the browser test; install Debian's only where none is on the PATH.
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+if [ $with_tests -eq 1 ] && { ! command -v node >/dev/null || ! command -v npm >/dev/null; }; then
   for p in nodejs npm; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done

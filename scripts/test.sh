@@ -5,7 +5,7 @@
 # geodata/ from the sources, which must equal the committed files byte for byte.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --test
 jobs=$(nproc)
 # playwright-core for the browser test, from package-lock.json (it drives Debian's chromium).
 (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
