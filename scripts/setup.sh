@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$(nproc)"
+cmake --build build -j"$(nproc)" --target histmap
 mkdir -p output
 ./build/histmap validate -o output/validate.txt --force || { cat output/validate.txt; exit 1; }
 tail -n 2 output/validate.txt
