@@ -34,14 +34,9 @@ void run(AnimateCmd& o) {
   Report report;
   auto atlas = load_or_exit(o.common);
   Resolver resolver(*atlas);
-  MapCanvas canvas(*atlas, o.map, report);
-  if (!canvas.ok()) {
-    print_findings(report);
-    throw Exit{2};
-  }
-  animate(*atlas, resolver, canvas, style, o.anim, report);
-  print_findings(report);
-  if (report.has_errors()) throw Exit{1};
+  auto canvas = canvas_or_exit(*atlas, o.map);
+  animate(*atlas, resolver, *canvas, style, o.anim, report);
+  finish_or_exit(report);
 }
 
 }  // namespace

@@ -54,8 +54,7 @@ void run(const ExportOptions& o) {
   else if (o.temporal) write_geopackage(*atlas, resolver, o.output, report);
   else if (o.tables) write_tables_csv(*atlas, o.output, report);
   else write_qgis_project(*atlas, resolver, style, o.qgis, report);
-  print_findings(report);
-  if (report.has_errors()) throw Exit{1};
+  finish_or_exit(report);
 }
 
 }  // namespace

@@ -36,14 +36,9 @@ void run(RenderOptions& o) {
   Report report;
   auto atlas = load_or_exit(o.common);
   Resolver resolver(*atlas);
-  MapCanvas canvas(*atlas, o.map, report);
-  if (!canvas.ok()) {
-    print_findings(report);
-    throw Exit{2};
-  }
-  canvas.render(resolver, day, style, o.output, report);
-  print_findings(report);
-  if (report.has_errors()) throw Exit{1};
+  auto canvas = canvas_or_exit(*atlas, o.map);
+  canvas->render(resolver, day, style, o.output, report);
+  finish_or_exit(report);
 }
 
 }  // namespace

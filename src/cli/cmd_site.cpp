@@ -32,14 +32,9 @@ void run(const SiteCmd& o) {
   Resolver resolver(*atlas);
   MapOptions mo;
   mo.width_pt = 1000, mo.height_pt = 800, mo.legend = false, mo.labels = false;
-  MapCanvas canvas(*atlas, mo, report);
-  if (!canvas.ok()) {
-    print_findings(report);
-    throw Exit{2};
-  }
-  write_site(*atlas, resolver, canvas, style, s, report);
-  print_findings(report);
-  if (report.has_errors()) throw Exit{1};
+  auto canvas = canvas_or_exit(*atlas, mo);
+  write_site(*atlas, resolver, *canvas, style, s, report);
+  finish_or_exit(report);
 }
 
 }  // namespace

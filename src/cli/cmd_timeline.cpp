@@ -39,8 +39,7 @@ void run(const TimelineOptions& o) {
     }
     refuse_existing(o.common.output, o.common.force);
     write_timeline_svg(*atlas, resolver, style, a, b, o.common.output, report);
-    print_findings(report);
-    if (report.has_errors()) throw Exit{1};
+    finish_or_exit(report);
     return;
   }
   if (o.common.format == "csv") {

@@ -88,6 +88,21 @@ Style style_or_exit(const std::string& name) {
   return style;
 }
 
+std::unique_ptr<MapCanvas> canvas_or_exit(const Atlas& atlas, const MapOptions& options) {
+  Report report;
+  auto canvas = std::make_unique<MapCanvas>(atlas, options, report);
+  if (!canvas->ok()) {
+    print_findings(report);
+    throw Exit{2};
+  }
+  return canvas;
+}
+
+void finish_or_exit(const Report& report) {
+  print_findings(report);
+  if (report.has_errors()) throw Exit{1};
+}
+
 void emit(const CommonOptions& o, const std::string& content) {
   if (o.output.empty()) {
     std::cout << content;

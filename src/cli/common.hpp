@@ -48,6 +48,12 @@ void page_size_or_exit(const std::string& size, MapOptions& options);
 // Loads a style by name or file; on errors prints them and throws Exit{2}.
 Style style_or_exit(const std::string& name);
 
+// A map canvas for the atlas; on errors (unknown CRS, region, ...) prints them and throws Exit{2}.
+std::unique_ptr<MapCanvas> canvas_or_exit(const Atlas& atlas, const MapOptions& options);
+
+// Prints the report's findings; throws Exit{1} if any is an error.
+void finish_or_exit(const Report& report);
+
 // Writes to o.output atomically, or to stdout.
 void emit(const CommonOptions& o, const std::string& content);
 

@@ -183,6 +183,7 @@ void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
   int name_idx = layer->GetLayerDefn()->GetFieldIndex("name");
   layer->ResetReading();
   int ordinal = 0;
+  std::set<std::string> seen;
   for (auto& feat : *layer) {
     ++ordinal;
     std::string id = feat->IsFieldSetAndNotNull(fid_idx) ? feat->GetFieldAsString(fid_idx) : "";
@@ -191,8 +192,7 @@ void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
       report.error(where, "piece id '" + id + "' is empty or not lower-case letters, digits, '_', '-', '.'");
       continue;
     }
-    if (atlas.piece_index(id) >= 0 ||
-        std::any_of(atlas.pieces.begin(), atlas.pieces.end(), [&](const Piece& p) { return p.id == id; })) {
+    if (!seen.insert(id).second) {
       report.error(where, "piece id '" + id + "' is used by two features");
       continue;
     }

@@ -160,13 +160,8 @@ json temporal_properties(const Atlas& atlas, const TemporalRow& r) {
 template <class Fill>
 void with_dataset(const char* driver, const std::string& path, Report& report, Fill fill,
                   char** options = nullptr) {
-  std::string tmp;
-  try {
-    tmp = temp_path_for(path);
-  } catch (const OutputError& e) {
-    report.error(path, e.what());
-    return;
-  }
+  std::string tmp = temp_path_or_report(path, report);
+  if (tmp.empty()) return;
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
   std::unique_ptr<GDALDataset> ds(drv ? drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, options) : nullptr);
   if (!ds) {
@@ -358,12 +353,19 @@ void write_geopackage(const Atlas& atlas, const Resolver& resolver, const std::s
   with_dataset("GPKG", path, report, [&](GDALDataset& ds, const std::string& tmp) {
     OGRLayer* states = create_layer(ds, "states", wkbMultiPolygon, state_fields(), report, tmp);
     if (!states) return;
-    states->StartTransaction();
+    // One transaction for the many features: much faster in SQLite.
+    if (states->StartTransaction() != OGRERR_NONE) {
+      report.error(tmp, "cannot start a transaction on the states layer");
+      return;
+    }
     for (const auto& r : temporal_rows(atlas, resolver)) {
       GeometryPtr g(OGRGeometryFactory::forceToMultiPolygon(atlas.pieces[r.piece].geometry->clone()));
       if (!add_feature(states, temporal_properties(atlas, r), g.get(), report, tmp)) return;
     }
-    states->CommitTransaction();
+    if (states->CommitTransaction() != OGRERR_NONE) {
+      report.error(tmp, std::string("writing the states layer failed: ") + CPLGetLastErrorMsg());
+      return;
+    }
     std::vector<Field> region_fields = {{"id", OFTString}, {"unit", OFTString}, {"parent", OFTString}, {"area_km2", OFTReal}};
     for (const char* lang : {"en", "ru", "az", "hy", "ka"}) region_fields.push_back({std::string("name_") + lang, OFTString});
     for (auto [name, kind] : {std::pair{"uyezds", RegionKind::Uyezd}, std::pair{"governorates", RegionKind::Governorate}}) {

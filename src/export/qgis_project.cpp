@@ -189,13 +189,8 @@ void write_qgis_project(const Atlas& atlas, const Resolver& resolver, const Styl
     report.error(dir, "exists and is not a folder");
     return;
   }
-  std::string tmp;
-  try {
-    tmp = temp_path_for(fs::path(dir).lexically_normal().string());
-  } catch (const OutputError& e) {
-    report.error(dir, e.what());
-    return;
-  }
+  std::string tmp = temp_path_or_report(fs::path(dir).lexically_normal().string(), report);
+  if (tmp.empty()) return;
   std::error_code ec;
   fs::remove_all(tmp, ec);
   fs::create_directories(fs::path(tmp) / "styles");

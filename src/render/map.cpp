@@ -914,21 +914,14 @@ std::vector<LegendEntry> MapCanvas::draw(cairo_t* cr, const Resolver& resolver, 
 std::vector<LegendEntry> MapCanvas::render(const Resolver& resolver, Day day, const Style& style,
                                            const std::string& path, Report& report) const {
   std::vector<LegendEntry> legend;
-  const Impl& im = *impl_;
-  const Atlas& atlas = atlas_;
   std::string ext = fs::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
   if (ext != ".pdf" && ext != ".svg" && ext != ".png") {
     report.error(path, "unknown output format '" + ext + "'; use .pdf, .svg or .png");
     return legend;
   }
-  std::string tmp;
-  try {
-    tmp = temp_path_for(path);
-  } catch (const OutputError& e) {
-    report.error(path, e.what());
-    return legend;
-  }
+  std::string tmp = temp_path_or_report(path, report);
+  if (tmp.empty()) return legend;
   const double W = options_.width_pt, H = options_.height_pt, k = pixel_scale();
   cairo_surface_t* surface = nullptr;
   if (ext == ".pdf") {

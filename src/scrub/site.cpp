@@ -148,13 +148,8 @@ void write_site(const Atlas& atlas, const Resolver& resolver, const MapCanvas& c
                 const SiteOptions& o, Report& report) {
   std::string dir = fs::path(o.dir).lexically_normal().string();
   if (!dir.empty() && dir.back() == '/') dir.pop_back();
-  std::string tmp;
-  try {
-    tmp = temp_path_for(dir);
-  } catch (const OutputError& e) {
-    report.error(o.dir, e.what());
-    return;
-  }
+  std::string tmp = temp_path_or_report(dir, report);
+  if (tmp.empty()) return;
   std::error_code ec;
   fs::remove_all(tmp, ec);
   fs::create_directories(tmp);

@@ -91,13 +91,8 @@ void write_timeline_svg(const Atlas& atlas, const Resolver& resolver, const Styl
     }
   const double row_h = 11, left = 150, right = 20, top = 64, chart_w = 900;
   const double W = left + chart_w + right, H = top + rows.size() * row_h + group_starts.size() * 6 + 80;
-  std::string tmp;
-  try {
-    tmp = temp_path_for(path);
-  } catch (const OutputError& e) {
-    report.error(path, e.what());
-    return;
-  }
+  std::string tmp = temp_path_or_report(path, report);
+  if (tmp.empty()) return;
   cairo_surface_t* surface = cairo_svg_surface_create(tmp.c_str(), W, H);
   cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
   cairo_t* cr = cairo_create(surface);

@@ -20,6 +20,15 @@ std::string temp_path_for(const std::string& path) {
   return (dir / ("." + p.stem().string() + ".tmp" + std::to_string(getpid()) + p.extension().string())).string();
 }
 
+std::string temp_path_or_report(const std::string& path, Report& report) {
+  try {
+    return temp_path_for(path);
+  } catch (const OutputError& e) {
+    report.error(path, e.what());
+    return {};
+  }
+}
+
 void commit_temp(const std::string& temp, const std::string& path) {
   std::error_code ec;
   fs::rename(temp, path, ec);

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "data/report.hpp"
+
 namespace histmap {
 
 class OutputError : public std::runtime_error {
@@ -19,5 +21,8 @@ void write_file_atomic(const std::string& path, const std::string& content, bool
 // A temporary path in the target's folder, and the rename that commits it.
 std::string temp_path_for(const std::string& path);
 void commit_temp(const std::string& temp, const std::string& path);
+
+// temp_path_for, but a problem becomes an error in `report` and the result is empty.
+std::string temp_path_or_report(const std::string& path, Report& report);
 
 }  // namespace histmap

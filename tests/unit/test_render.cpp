@@ -256,7 +256,7 @@ TEST_CASE("render rejects bad input clearly and writes nothing", "[render][error
 }
 
 // ---
-TEST_CASE("styles: the shipped ones load; a broken one is reported with file and line", "[render][style]") {
+TEST_CASE("styles: the shipped ones load, a broken one is reported with file and line", "[render][style]") {
   for (const char* n : {"default", "print", "dark"}) {
     Style s = style_named(n);
     CHECK(s.name == n);
@@ -264,6 +264,18 @@ TEST_CASE("styles: the shipped ones load; a broken one is reported with file and
   }
   Style print = style_named("print");
   CHECK(print.polities.count("adr"));  // grays override the data's hues
+  // In every shipped style the two "no controller" fills differ from each other and from every controller.
+  auto atlas = test::load_ok(HISTMAP_GEODATA);
+  for (const char* n : {"default", "print", "dark"}) {
+    Style s = style_named(n);
+    INFO(n);
+    CHECK_FALSE(s.no_assertion == s.no_controller);
+    for (const auto& p : atlas->polities) {
+      INFO(p.id);
+      CHECK_FALSE(s.colour_of(p) == s.no_assertion);
+      CHECK_FALSE(s.colour_of(p) == s.no_controller);
+    }
+  }
   test::Scratch sc;
   fs::path f = sc.dir / "bad.yaml";
   std::string text = test::read(fs::path(styles_dir()) / "default.yaml");

@@ -139,7 +139,7 @@ TEST_CASE("synthetic: explicit overrides set an assertion aside without conflict
 }
 
 // ---
-TEST_CASE("synthetic: claims and designations accumulate; 'assigned' is exclusive", "[resolve][designation]") {
+TEST_CASE("synthetic: claims and designations accumulate, 'assigned' is exclusive", "[resolve][designation]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
   int p5 = a->piece_index("p5");
@@ -173,7 +173,7 @@ TEST_CASE("approximate start: possible before, certain after", "[resolve][precis
 }
 
 // ---
-TEST_CASE("rule 3: certain beats uncertain; two uncertain candidates are a transition, not a conflict",
+TEST_CASE("rule 3: certain beats uncertain, two uncertain candidates are a transition, not a conflict",
           "[resolve][precision]") {
   Builder b(1, {{"r", {0}}});
   b.add("x-until", AssertionKind::Control, "x", "r", "1919-01-01", "1919-11")
@@ -199,7 +199,7 @@ TEST_CASE("rule 3: certain beats uncertain; two uncertain candidates are a trans
 }
 
 // ---
-TEST_CASE("same party named twice is agreement, not conflict; regions may overlap", "[resolve]") {
+TEST_CASE("same party named twice is agreement, not conflict, regions may overlap", "[resolve]") {
   Builder b(3, {{"all", {0, 1, 2}}, {"left", {0, 1}}, {"right", {1, 2}}});
   b.add("a1", AssertionKind::Control, "x", "left", "1920-01-01", "1920-12-31")
       .add("a2", AssertionKind::Control, "x", "right", "1920-06-01", "1920-12-31", "s2")

@@ -36,7 +36,7 @@ TEST_CASE("the broken geometry fixture: overlap, gap, orphan piece and lifespan"
 }
 
 // ---
-TEST_CASE("the synthetic dataset validates clean; a larger tolerance hides small seams only", "[validate]") {
+TEST_CASE("the synthetic dataset validates clean, a larger tolerance hides small seams only", "[validate]") {
   auto atlas = test::load_ok(test::synthetic());
   Report r;
   validate_atlas(*atlas, {}, r);
