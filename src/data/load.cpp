@@ -393,7 +393,7 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
     if (!rec.IsMap()) { report.error(f.at(rec), "each assertion must be a mapping"); continue; }
     f.only_keys(rec,
                 {"id", "kind", "type", "party", "beneficiary", "region", "from", "to", "source", "locator", "voice",
-                 "cites", "paraphrase", "confidence", "end_note", "overrides"},
+                 "cites", "paraphrase", "confidence", "end_note", "overrides", "asserted_as"},
                 "an assertion");
     Assertion a;
     a.id = f.scalar(rec, "id", true, "an assertion");
@@ -453,6 +453,10 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
     if (a.confidence != "high" && a.confidence != "medium" && a.confidence != "low")
       report.error(f.at(rec["confidence"]), what + ": confidence '" + a.confidence + "' is not high, medium or low");
     a.end_note = f.scalar(rec, "end_note", false, what);
+    std::string asserted_as = f.scalar(rec, "asserted_as", false, what);
+    if (asserted_as == "presupposed") a.presupposed = true;
+    else if (!asserted_as.empty() && asserted_as != "stated")
+      report.error(f.at(rec["asserted_as"]), what + ": asserted_as '" + asserted_as + "' is not 'stated' or 'presupposed'");
     a.origin = {f.path, f.line(rec)};
     atlas.assertions.push_back(std::move(a));
     refs.push_back(std::move(r));

@@ -32,6 +32,8 @@ json state_json(const Atlas& atlas, const PieceState& s) {
   json j;
   j["controller"] = party_or_null(atlas, s.controller);
   j["controller_name"] = s.controller < 0 ? json(nullptr) : json(name_of(atlas.polities[s.controller]));
+  // "stated" when some assertion says so, "presupposed" when the texts only take it as given.
+  j["control_asserted_as"] = s.controller < 0 ? json(nullptr) : json(s.control_presupposed() ? "presupposed" : "stated");
   json claimants = json::array();
   for (const auto& c : s.claimants) claimants.push_back(atlas.polities[c.party].id);
   j["claimants"] = claimants;

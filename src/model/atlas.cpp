@@ -43,7 +43,7 @@ const std::vector<std::string>& known_designations() {
       "neutral_zone",  // a neutral zone under joint or third-party administration
       "protectorate",  // placed under a power's protection
       "autonomy",      // autonomy granted or declared
-      "occupation",    // occupied by a foreign army
+      "troops_present",  // armed forces of a party present (a text may call it an occupation)
       "assigned",      // assigned to a beneficiary by treaty, decree or declaration (exclusive)
       "proposal",      // a proposed assignment or status that was not carried out
       "administration",  // a special administration (e.g. a governor-generalship)

@@ -114,6 +114,9 @@ struct Assertion {
   std::string confidence;       // high | medium | low
   std::string end_note;         // why the interval ends where it does
   std::vector<int> overrides;   // assertion indices this one explicitly overrides
+  // The text takes this as given (a government seated in its capital, Soviet
+  // power "established" somewhere) rather than saying it: YAML `asserted_as: presupposed`.
+  bool presupposed = false;
   Origin origin;
 };
 

@@ -808,7 +808,7 @@ std::vector<LegendEntry> MapCanvas::draw(cairo_t* cr, const Resolver& resolver, 
     else if (t == "neutral_zone") label = "Neutral zone";
     else if (t == "protectorate") label = "Protectorate";
     else if (t == "autonomy") label = "Autonomy";
-    else if (t == "occupation") label = "Foreign troops present";
+    else if (t == "troops_present") label = "Troops present";
     else if (t == "assigned") label = "Assigned by treaty, decree or declaration";
     else if (t == "self_determination") label = "Right of self-determination declared";
     else if (t == "partial_transfer") label = "Part transferred";

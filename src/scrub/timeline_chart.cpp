@@ -199,7 +199,7 @@ void write_timeline_svg(const Atlas& atlas, const Resolver& resolver, const Styl
   ly += 13;
   text(cr, style,
        "Faded: control rests on an imprecise date. Red: sources disagree on control; red edge: any disagreement. "
-       "Coloured lines along the top: claims. Dots: statuses (disputed, autonomy, occupation, ...). Grey: no assertion.",
+       "Coloured lines along the top: claims. Dots: statuses (disputed, autonomy, troops present, ...). Grey: no assertion.",
        left, ly, 6.5);
   cairo_destroy(cr);
   cairo_surface_finish(surface);

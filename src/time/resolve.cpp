@@ -15,14 +15,15 @@ bool exclusive(const Assertion& a) {
 // The party an exclusive statement is exclusive in.
 int exclusive_party(const Assertion& a) { return a.kind == AssertionKind::Control ? a.party : a.beneficiary; }
 
-void add_ref(std::vector<PartyRef>& refs, int party, int assertion, bool certain) {
+void add_ref(std::vector<PartyRef>& refs, int party, int assertion, bool certain, bool presupposed) {
   auto it = std::find_if(refs.begin(), refs.end(), [&](const PartyRef& r) { return r.party == party; });
   if (it == refs.end()) {
-    refs.push_back({party, {}, false});
+    refs.push_back({party, {}, false, true});
     it = refs.end() - 1;
   }
   it->assertions.push_back(assertion);
   it->certain = it->certain || certain;
+  it->presupposed = it->presupposed && presupposed;
 }
 
 void sort_refs(std::vector<PartyRef>& refs) {
@@ -102,19 +103,20 @@ static PieceState resolve_from(const Atlas& atlas, const std::vector<int>& touch
       st.certain = false;
     }
     switch (a.kind) {
-      case AssertionKind::Control: add_ref(st.control, a.party, i, certain); break;
-      case AssertionKind::Claim: add_ref(st.claimants, a.party, i, certain); break;
+      case AssertionKind::Control: add_ref(st.control, a.party, i, certain, a.presupposed); break;
+      case AssertionKind::Claim: add_ref(st.claimants, a.party, i, certain, a.presupposed); break;
       case AssertionKind::Designation: {
         auto it = std::find_if(st.designations.begin(), st.designations.end(), [&](const DesignationRef& d) {
           return d.type == a.type && d.by == a.party && d.beneficiary == a.beneficiary;
         });
         if (it == st.designations.end()) {
-          st.designations.push_back({a.type, a.party, a.beneficiary, {}, false});
+          st.designations.push_back({a.type, a.party, a.beneficiary, {}, false, true});
           it = st.designations.end() - 1;
         }
         it->assertions.push_back(i);
         it->certain = it->certain || certain;
-        if (is_exclusive_designation(a.type)) add_ref(exclusive_sides[a.type], a.beneficiary, i, certain);
+        it->presupposed = it->presupposed && a.presupposed;
+        if (is_exclusive_designation(a.type)) add_ref(exclusive_sides[a.type], a.beneficiary, i, certain, a.presupposed);
         break;
       }
     }

@@ -28,6 +28,7 @@ struct PartyRef {
   int party = -1;
   std::vector<int> assertions;  // sorted assertion indices
   bool certain = false;         // at least one of them certainly holds on the day
+  bool presupposed = true;      // every one of them is presupposed, none stated
   bool operator==(const PartyRef&) const = default;
 };
 
@@ -37,6 +38,7 @@ struct DesignationRef {
   int beneficiary = -1;
   std::vector<int> assertions;
   bool certain = false;
+  bool presupposed = true;      // every one of them is presupposed, none stated
   bool operator==(const DesignationRef&) const = default;
 };
 
@@ -66,6 +68,14 @@ struct PieceState {
     }
     return !control.empty() && conflicts.empty();
   }
+  // Whether the controller is named only by presupposed assertions.
+  bool control_presupposed() const {
+    for (const auto& c : control)
+      if (c.party == controller) return c.presupposed;
+    return false;
+  }
+  // No loaded source speaks of this piece on the day (as opposed to sources
+  // that speak of it but name no controller).
   bool empty() const { return assertions.empty() && set_aside.empty(); }
   bool operator==(const PieceState&) const = default;
 };

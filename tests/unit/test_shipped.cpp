@@ -196,7 +196,7 @@ TEST_CASE("silence stays silence: nothing is asserted where the texts say nothin
   // In 1919 Tiflis is covered only by the British presence the text reports for the whole region (s004 line 53).
   const PieceState& t = d.state("tiflis", "1919-06-01");
   CHECK(t.controller == -1);
-  CHECK(d.has_designation(t, "occupation", "britain"));
+  CHECK(d.has_designation(t, "troops_present", "britain"));
   CHECK(t.assertions.size() == 1);
   CHECK(d.state("kutais", "1920-12-01").assertions.empty());
   CHECK(d.state("surmali", "1921-06-01").assertions.empty());

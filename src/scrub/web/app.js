@@ -66,7 +66,7 @@
     switch (type) {
       case "disputed": el("circle", { cx: 2.75, cy: 2.75, r: 0.75, fill: col }, p); p.setAttribute("width", 5.5); p.setAttribute("height", 5.5); break;
       case "self_determination": el("circle", { cx: 4, cy: 4, r: 1.8, fill: "none", stroke: col, "stroke-width": 0.5 }, p); break;
-      case "occupation": el("line", { x1: 2.5, y1: 0, x2: 2.5, y2: 8, stroke: col, "stroke-width": 0.35 }, p); p.setAttribute("width", 5); break;
+      case "troops_present": el("line", { x1: 2.5, y1: 0, x2: 2.5, y2: 8, stroke: col, "stroke-width": 0.35 }, p); p.setAttribute("width", 5); break;
       case "protectorate": el("line", { x1: 0, y1: 2, x2: 8, y2: 2, stroke: col, "stroke-width": 0.4 }, p); p.setAttribute("height", 4.5); break;
       case "neutral_zone":
         el("path", { d: "M0,0 L8,8 M8,0 L0,8", stroke: col, "stroke-width": 0.45 }, p); break;
