@@ -14,18 +14,29 @@ Rows (tests/data/questions*.csv): region,date,ask,expected,locator,note
 A leading '!' negates expected (e.g. '!am_republic': the controller is not am_republic;
 '!troops_present:rsfsr': that status is gone). The answer must hold for every piece
 group of the region (state --region gives one group per distinct state).
+A file named questions-set-<id>.csv is asked with geodata/sets/<id> loaded (--add-data).
 Usage: run_questions.py HISTMAP CSV... ; prints each failure and a summary line."""
 import csv
 import json
+import os
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
 
 
-def state(histmap, region, date, cache={}):
-    key = (region, date)
+def extra_args(path):
+    m = re.match(r"questions-set-(.+)\.csv$", os.path.basename(path))
+    if not m:
+        return []
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(path))))
+    return ["--add-data", os.path.join(repo, "geodata", "sets", m.group(1))]
+
+
+def state(histmap, region, date, extra, cache={}):
+    key = (region, date, tuple(extra))
     if key not in cache:
-        out = subprocess.run([histmap, "state", "--date", date, "--region", region, "--format", "json"],
+        out = subprocess.run([histmap, "state", "--date", date, "--region", region, "--format", "json"] + extra,
                              capture_output=True, text=True)
         if out.returncode != 0:
             raise RuntimeError(f"histmap state --date {date} --region {region} exited {out.returncode}: {out.stderr.strip()}")
@@ -71,7 +82,7 @@ def main():
                     failures += 1
                     continue
                 try:
-                    groups = state(histmap, row["region"], row["date"])
+                    groups = state(histmap, row["region"], row["date"], extra_args(path))
                     ok = all(holds(g, row["ask"], expected) != negate for g in groups)
                 except (RuntimeError, ValueError) as e:
                     print(f"{path}:{n}: {e}")
