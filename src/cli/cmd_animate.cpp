@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "model/languages.hpp"
 #include "scrub/animate.hpp"
 
 namespace histmap::cli {
@@ -55,7 +56,9 @@ void add_animate_command(CLI::App& app) {
   cmd->add_option("--dpi", o->map.dpi, "Resolution the page is laid out at")->capture_default_str();
   cmd->add_option("--region", o->map.region, "Frame this region");
   cmd->add_option("--style", o->style, "Style name or file")->capture_default_str();
-  cmd->add_option("--lang", o->map.lang, "Label language")->check(CLI::IsMember({"en", "ru", "az", "hy", "ka", "tr"}));
+  cmd->add_option("--lang", o->map.lang, "Label language: " + language_list())
+      ->check(CLI::IsMember(language_codes()))
+      ->capture_default_str();
   cmd->add_option("--threads", o->anim.threads, "Rendering threads (default: all cores)");
   cmd->add_flag("--force", o->common.force, "Overwrite an existing output");
   add_data_options(cmd, o->common);
