@@ -24,6 +24,21 @@ void run(AnimateCmd& o) {
   o.anim.from = parse_date_or_exit("--from", o.from);
   o.anim.to = parse_date_or_exit("--to", o.to);
   page_size_or_exit(o.size, o.map);
+  if (std::string why = step_problem(o.anim.step); !why.empty()) {
+    std::cerr << "histmap: --step " << why << "\n";
+    throw Exit{2};
+  }
+  if (o.anim.to < o.anim.from) {
+    std::cerr << "histmap: --to " << o.to << " is before --from " << o.from << "; give an interval that runs forward\n";
+    throw Exit{2};
+  }
+  const std::string ext = std::filesystem::path(o.anim.output).extension().string();
+  const bool to_folder = ext.empty() || o.anim.output.back() == '/';
+  if (!to_folder && ext != ".mp4" && ext != ".webm" && ext != ".gif") {
+    std::cerr << "histmap: -o " << o.anim.output << ": unknown format '" << ext
+              << "'; use .mp4, .webm, .gif or a folder ending in /\n";
+    throw Exit{2};
+  }
   if (o.anim.fps <= 0 || o.anim.fps > 60 || o.anim.hold_seconds <= 0 || o.anim.hold_seconds > 60) {
     std::cerr << "histmap: --fps must be in (0, 60] and --hold in (0, 60] seconds\n";
     throw Exit{2};
