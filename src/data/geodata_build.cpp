@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include <stdlib.h>
+
 #include <gdal_priv.h>
 #include <nlohmann/json.hpp>
 #include <ogr_api.h>
@@ -20,6 +22,7 @@
 #include "data/load.hpp"
 #include "model/atlas.hpp"
 #include "util/atomic_file.hpp"
+#include "util/subprocess.hpp"
 
 namespace histmap {
 namespace fs = std::filesystem;
@@ -242,21 +245,25 @@ void write_geojson_layer(const std::string& path, const std::string& layer_name,
 
 // ---- gmt base layers -----------------------------------------------------
 
-std::string run_command(const std::string& cmd, Report& report) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) {
-    report.error("gmt", "cannot run: " + cmd);
-    return out;
+// Runs gmt with these arguments, without a shell, in a throwaway working folder
+// (gmt leaves gmt.history where it runs; it must not land in the repository).
+std::string run_gmt(std::vector<std::string> args, Report& report) {
+  args.insert(args.begin(), "gmt");
+  std::error_code ec;
+  std::string work = (fs::temp_directory_path(ec) / "histmap-gmt-XXXXXX").string();
+  if (ec || !mkdtemp(work.data())) {
+    report.error("gmt", "cannot make a temporary working folder (" + (ec ? ec.message() : std::string("mkdtemp failed")) + ")");
+    return {};
   }
-  std::array<char, 65536> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int rc = pclose(p);
-  if (rc != 0)
-    report.error("gmt", "'" + cmd + "' failed (exit " + std::to_string(rc) +
-                            "); install gmt, gmt-gshhg-high and gmt-dcw (scripts/install-deps.sh)");
-  return out;
+  ProgramRun run = run_program(args, work);
+  fs::remove_all(work, ec);
+  if (!run.ok) {
+    std::string cmd;
+    for (const auto& a : args) cmd += (cmd.empty() ? "" : " ") + a;
+    report.error("gmt", "'" + cmd + "' failed: " + run.error +
+                            "; install gmt, gmt-gshhg-high and gmt-dcw (scripts/install-deps.sh)");
+  }
+  return run.out;
 }
 
 struct Segment {
@@ -300,7 +307,7 @@ struct WaterBody {
 // face classified as ocean, land or lake by gmt select at an interior point.
 std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
   std::vector<WaterBody> out;
-  std::string shore = run_command("gmt coast " + region_arg() + " -Dh -W -M 2>/dev/null", report);
+  std::string shore = run_gmt({"coast", region_arg(), "-Dh", "-W", "-M"}, report);
   if (report.has_errors()) return out;
   OGRMultiLineString lines;
   for (const auto& s : parse_multisegment(shore)) {
@@ -321,7 +328,7 @@ std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
   }
   std::vector<GeometryPtr> polys;
   for (const auto* g : *faces->toGeometryCollection()) polys.emplace_back(g->clone());
-  std::string pts_file = tmpdir + "/faces.txt";
+  std::string pts_file = (fs::absolute(tmpdir) / "faces.txt").string();  // gmt runs elsewhere
   {
     std::ofstream f(pts_file);
     f.precision(10);
@@ -334,7 +341,7 @@ std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
   }
   auto classify = [&](const char* keep) {
     std::set<size_t> ids;
-    std::string kept = run_command("gmt select " + pts_file + " -Dh -N" + keep + " 2>/dev/null", report);
+    std::string kept = run_gmt({"select", pts_file, "-Dh", std::string("-N") + keep}, report);
     std::istringstream in(kept);
     double x, y;
     size_t i;
@@ -379,7 +386,7 @@ std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
 }
 
 GeometryPtr build_rivers(Report& report) {
-  std::string txt = run_command("gmt coast " + region_arg() + " -Dh -I1 -I2 -M 2>/dev/null", report);
+  std::string txt = run_gmt({"coast", region_arg(), "-Dh", "-I1", "-I2", "-M"}, report);
   auto mls = std::make_unique<OGRMultiLineString>();
   for (const auto& s : parse_multisegment(txt)) {
     if (s.pts.size() < 2) continue;
@@ -397,7 +404,7 @@ std::vector<std::pair<std::string, GeometryPtr>> build_countries(Report& report)
   GeometryPtr frame = bbox_polygon(kWest, kEast, kSouth, kNorth);
   CPLPushErrorHandler(CPLQuietErrorHandler);  // DCW rings far outside the frame self-intersect; they are repaired
   for (const char* code : codes) {
-    std::string txt = run_command("gmt coast " + region_arg() + " -E" + code + " -M 2>/dev/null", report);
+    std::string txt = run_gmt({"coast", region_arg(), std::string("-E") + code, "-M"}, report);
     OGRMultiPolygon mp;
     for (const auto& s : parse_multisegment(txt)) {
       if (s.pts.size() < 4) continue;

@@ -17,6 +17,7 @@
 
 #include "export/state_properties.hpp"
 #include "time/timeline.hpp"
+#include "model/languages.hpp"
 #include "util/atomic_file.hpp"
 
 namespace histmap {
@@ -242,7 +243,7 @@ void write_tables(GDALDataset& ds, const Atlas& atlas, Report& report, const std
   {
     std::vector<Field> fields = {{"id", OFTString}, {"colour", OFTString}, {"valid_from", OFTString},
                                  {"valid_to", OFTString}, {"note", OFTString}};
-    for (const char* lang : {"en", "ru", "az", "hy", "ka"}) fields.push_back({std::string("name_") + lang, OFTString});
+    for (const auto& lang : language_codes()) fields.push_back({std::string("name_") + lang, OFTString});
     OGRLayer* l = create_layer(ds, "polities", wkbNone, fields, report, path);
     if (!l) return;
     for (const auto& p : atlas.polities) {
@@ -367,7 +368,7 @@ void write_geopackage(const Atlas& atlas, const Resolver& resolver, const std::s
       return;
     }
     std::vector<Field> region_fields = {{"id", OFTString}, {"unit", OFTString}, {"parent", OFTString}, {"area_km2", OFTReal}};
-    for (const char* lang : {"en", "ru", "az", "hy", "ka"}) region_fields.push_back({std::string("name_") + lang, OFTString});
+    for (const auto& lang : language_codes()) region_fields.push_back({std::string("name_") + lang, OFTString});
     for (auto [name, kind] : {std::pair{"uyezds", RegionKind::Uyezd}, std::pair{"governorates", RegionKind::Governorate}}) {
       OGRLayer* l = create_layer(ds, name, wkbMultiPolygon, region_fields, report, tmp);
       if (!l) return;
@@ -382,7 +383,7 @@ void write_geopackage(const Atlas& atlas, const Resolver& resolver, const std::s
       }
     }
     std::vector<Field> place_fields = {{"id", OFTString}, {"seat_of", OFTString}, {"basis", OFTString}};
-    for (const char* lang : {"en", "ru", "az", "hy", "ka"}) place_fields.push_back({std::string("name_") + lang, OFTString});
+    for (const auto& lang : language_codes()) place_fields.push_back({std::string("name_") + lang, OFTString});
     OGRLayer* places = create_layer(ds, "places", wkbPoint, place_fields, report, tmp);
     if (!places) return;
     for (const auto& pl : atlas.places) {
