@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "render/text.hpp"
+#include "symbology/words.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
 
@@ -70,12 +71,13 @@ std::vector<std::string> events_on(const Atlas& atlas, const Resolver& resolver,
   return out;
 }
 
-void caption(cairo_t* cr, const Style& style, double width, Day day, const std::vector<std::string>& events) {
+void caption(cairo_t* cr, const Style& style, double width, Day day, const std::vector<std::string>& events,
+             const Words& words) {
   auto layout = [&](const std::string& s, double size, bool bold, double w) {
     return text_layout(cr, style.font_family, s, size, bold, w);
   };
   cairo_set_source_rgb(cr, style.text.r, style.text.g, style.text.b);
-  PangoLayout* d = layout(format_day_words(day), style.font_subtitle + 3, true, width);
+  PangoLayout* d = layout(day_words(day, words), style.font_subtitle + 3, true, width);
   cairo_move_to(cr, 18, 18 + style.font_title * 1.45);
   pango_cairo_show_layout(cr, d);
   g_object_unref(d);
@@ -169,7 +171,7 @@ void animate(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canv
     cairo_set_source_surface(cr, maps[segment(days[i])], 0, 0);
     cairo_paint(cr);
     cairo_scale(cr, k, k);
-    caption(cr, style, mo.width_pt, days[i], events_on(atlas, resolver, days[i]));
+    caption(cr, style, mo.width_pt, days[i], events_on(atlas, resolver, days[i]), words_for(mo.lang));
     cairo_destroy(cr);
   };
 
