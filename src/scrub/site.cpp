@@ -121,6 +121,27 @@ json legend_table(const Atlas& atlas, const Style& style, const std::vector<cons
   return table;
 }
 
+// Every assertion, its dates as written and in words for readers.
+json assertions_json(const Atlas& atlas) {
+  json assertions = json::array();
+  for (const auto& a : atlas.assertions)
+    assertions.push_back({{"id", a.id},
+                          {"kind", to_string(a.kind)},
+                          {"type", a.type},
+                          {"party", atlas.polities[a.party].id},
+                          {"beneficiary", a.beneficiary >= 0 ? json(atlas.polities[a.beneficiary].id) : json(nullptr)},
+                          {"region", atlas.regions[a.region].id},
+                          {"from", a.interval.from.original.empty() ? ".." : a.interval.from.original},
+                          {"to", a.interval.to.original.empty() ? ".." : a.interval.to.original},
+                          {"when", in_languages([&](const Words& w) {
+                             return fuzzy_date_words(a.interval.from, w) + " – " + fuzzy_date_words(a.interval.to, w);
+                           })},
+                          {"source", atlas.sources[a.source].id},
+                          {"locator", a.locator.text()},
+                          {"paraphrase", a.paraphrase}});
+  return assertions;
+}
+
 }  // namespace
 
 std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canvas, const Style& style,
@@ -142,23 +163,7 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
                       {"names", in_languages([&](const Words& w) { return name_in(p.names, w.lang, p.id); })}};
   }
   d["polities"] = polities;
-  json assertions = json::array();
-  for (const auto& a : atlas.assertions)
-    assertions.push_back({{"id", a.id},
-                          {"kind", to_string(a.kind)},
-                          {"type", a.type},
-                          {"party", atlas.polities[a.party].id},
-                          {"beneficiary", a.beneficiary >= 0 ? json(atlas.polities[a.beneficiary].id) : json(nullptr)},
-                          {"region", atlas.regions[a.region].id},
-                          {"from", a.interval.from.original.empty() ? ".." : a.interval.from.original},
-                          {"to", a.interval.to.original.empty() ? ".." : a.interval.to.original},
-                          {"when", in_languages([&](const Words& w) {
-                             return fuzzy_date_words(a.interval.from, w) + " – " + fuzzy_date_words(a.interval.to, w);
-                           })},
-                          {"source", atlas.sources[a.source].id},
-                          {"locator", a.locator.text()},
-                          {"paraphrase", a.paraphrase}});
-  d["assertions"] = assertions;
+  d["assertions"] = assertions_json(atlas);
   // Distinct states, shared by the pieces' spans.
   std::vector<const PieceState*> states;
   auto state_index = [&](const PieceState* s) {

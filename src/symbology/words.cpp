@@ -103,6 +103,11 @@ std::string day_words(Day d, const Words& w) {
 }
 
 std::string fuzzy_date_words(const FuzzyDate& f, const Words& w) {
+  if (f.approximate) {  // "about" the date as written, not its widened range
+    std::string bare = f.original;
+    while (!bare.empty() && (bare.back() == '~' || bare.back() == '?' || bare.back() == '%')) bare.pop_back();
+    return w.fill("date.approximate", {{"date", fuzzy_date_words(parse_fuzzy(bare, true), w)}});
+  }
   std::string out;
   switch (f.precision) {
     case Precision::Open: return w.get("date.open");
@@ -120,7 +125,7 @@ std::string fuzzy_date_words(const FuzzyDate& f, const Words& w) {
       out = w.fill("date.between", {{"a", day_words(f.earliest, w)}, {"b", day_words(f.latest, w)}});
       break;
   }
-  return f.approximate ? w.fill("date.approximate", {{"date", out}}) : out;
+  return out;
 }
 
 }  // namespace histmap
