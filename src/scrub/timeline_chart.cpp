@@ -176,8 +176,8 @@ void draw_row(const Chart& c, const Region& reg, const std::vector<Day>& cuts, d
   }
 }
 
-// The key: the same legend items (categories, swatches, words) as the map's legend, in three columns.
-constexpr int kKeyColumns = 3;
+// The key: the same legend items (categories, swatches, words) as the map's legend, in two columns.
+constexpr int kKeyColumns = 2;
 constexpr double kKeyRow = 11;
 
 void draw_key(const Chart& c, const std::vector<LegendItem>& items, double top) {
