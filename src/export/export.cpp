@@ -131,7 +131,8 @@ const std::vector<Field>& state_fields() {
       {"controller", OFTString},   {"controller_name", OFTString}, {"claimants", OFTString},
       {"designations", OFTString}, {"conflict", OFTInteger, OFSTBoolean}, {"conflicts", OFTString},
       {"other_controllers", OFTString}, {"precision", OFTString}, {"control_precision", OFTString}, {"uncertain_assertions", OFTString},
-      {"assertions", OFTString},   {"set_aside", OFTString},     {"sources", OFTString}};
+      {"assertions", OFTString},   {"set_aside", OFTString},     {"sources", OFTString},
+      {"category", OFTString},     {"control_basis", OFTString}, {"legend_keys", OFTString}};
   return f;
 }
 

@@ -8,6 +8,7 @@
 #include <ogr_spatialref.h>
 
 #include "export/export.hpp"
+#include "export/qgis_style.hpp"
 #include "export/state_properties.hpp"
 #include "util/atomic_file.hpp"
 
@@ -222,7 +223,7 @@ void write_qgis_project(const Atlas& atlas, const Resolver& resolver, const Styl
       {"uyezds", "uyezds", "Polygon",
        single_renderer(symbol("fill", 0, simple_fill(style.page, 0, "no", style.uyezd_line.colour, 0.2, "solid"))),
        labeling("name_en", 7.5, style.text, true), ""},
-      {"states", "states (temporal)", "Polygon", states_renderer(atlas, style), "",
+      {"states", "states (temporal)", "Polygon", qgis_states_renderer(atlas, resolver, style), "",
        "<temporal enabled=\"1\" mode=\"2\" startField=\"valid_from\" endField=\"valid_to\" startExpression=\"\" "
        "endExpression=\"\" durationField=\"\" durationUnit=\"d\" fixedDuration=\"0\" accumulate=\"0\">"
        "<fixedRange><start></start><end></end></fixedRange></temporal>"},

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "render/text.hpp"
+#include "symbology/words.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
 #include "util/parallel.hpp"
@@ -81,12 +82,13 @@ std::vector<std::string> events_on(const Atlas& atlas, const Resolver& resolver,
   return out;
 }
 
-void caption(cairo_t* cr, const Style& style, double width, Day day, const std::vector<std::string>& events) {
+void caption(cairo_t* cr, const Style& style, double width, Day day, const std::vector<std::string>& events,
+             const Words& words) {
   auto layout = [&](const std::string& s, double size, bool bold, double w) {
     return text_layout(cr, style.font_family, s, size, bold, w);
   };
   cairo_set_source_rgb(cr, style.text.r, style.text.g, style.text.b);
-  PangoLayout* d = layout(format_day_words(day), style.font_subtitle + 3, true, width);
+  PangoLayout* d = layout(day_words(day, words), style.font_subtitle + 3, true, width);
   cairo_move_to(cr, 18, 18 + style.font_title * 1.45);
   pango_cairo_show_layout(cr, d);
   g_object_unref(d);
@@ -129,6 +131,7 @@ struct FramePlan {
   const AnimateOptions& o;
   std::vector<Day> days;
   double k = 1, width_pt = 0;
+  std::string lang = "en";  // of the caption's date line
   int W = 0, H = 0;
   unsigned threads = 1;
   std::map<long, std::unique_ptr<Surface>> maps;  // keyed by the global segment of the day
@@ -143,7 +146,7 @@ struct FramePlan {
     cairo_set_source_surface(cr, maps.at(segment(days[i]))->s, 0, 0);
     cairo_paint(cr);
     cairo_scale(cr, k, k);
-    caption(cr, style, width_pt, days[i], events_on(atlas, resolver, days[i]));
+    caption(cr, style, width_pt, days[i], events_on(atlas, resolver, days[i]), words_for(lang));
     cairo_destroy(cr);
   }
 };
@@ -261,6 +264,7 @@ void animate(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canv
   const MapOptions& mo = canvas.options();
   plan.k = canvas.pixel_scale();
   plan.width_pt = mo.width_pt;
+  plan.lang = mo.lang;
   plan.W = static_cast<int>(std::lround(mo.width_pt * plan.k));
   plan.H = static_cast<int>(std::lround(mo.height_pt * plan.k));
   plan.threads = o.threads > 0 ? static_cast<unsigned>(o.threads) : std::max(1u, std::thread::hardware_concurrency());
