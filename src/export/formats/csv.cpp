@@ -1,0 +1,14 @@
+// CSV: one row per feature, the geometry as WKT in the first column "WKT".
+#include "export/vector_formats.hpp"
+
+namespace histmap {
+VectorFormat csv_format() {
+  VectorFormat f;
+  f.name = "csv";
+  f.title = "CSV with WKT geometry";
+  f.extensions = {".csv"};
+  f.driver = "CSV";
+  f.layer_options = {"GEOMETRY=AS_WKT", "LINEFORMAT=LF"};
+  return f;
+}
+}  // namespace histmap
