@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <map>
 
 #include <ogr_spatialref.h>
 
@@ -29,8 +30,7 @@ OgrField field_for(const std::string& name, const json& v) {
 
 std::string dump_compact(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::strict); }
 
-void set_value(OGRFeature& f, const std::string& key, const json& v) {
-  int i = f.GetFieldIndex(key.c_str());
+void set_value(OGRFeature& f, int i, const json& v) {
   if (i < 0 || v.is_null()) return;
   OGRFieldType t = f.GetFieldDefnRef(i)->GetType();
   if (t == OFTDate) {
@@ -91,13 +91,27 @@ OGRLayer* create_layer(GDALDataset& ds, const std::string& name, OGRwkbGeometryT
   return layer;
 }
 
-bool write_features(OGRLayer* layer, const FeatureSet& set, Report& report, const std::string& path) {
+bool write_features(OGRLayer* layer, const FeatureSet& set, Report& report, const std::string& path,
+                    const std::vector<OgrField>& asked) {
   const bool transaction = layer->TestCapability(OLCTransactions) && layer->StartTransaction() == OGRERR_NONE;
   const OGRwkbGeometryType type = layer->GetGeomType();
+  // A value finds its field by name; a name the driver shortened (Shapefile: 10 characters) by
+  // position among the fields created last (KML puts its own Name/Description first).
+  OGRFeatureDefn* defn = layer->GetLayerDefn();
+  const int offset = defn->GetFieldCount() - static_cast<int>(asked.size());
+  std::map<std::string, int> index;
+  for (size_t k = 0; k < asked.size(); ++k) {
+    const int by_name = defn->GetFieldIndex(asked[k].name.c_str());
+    index[asked[k].name] = by_name >= 0 ? by_name : offset + static_cast<int>(k);
+  }
+  auto field_index = [&](const std::string& key) {
+    auto it = index.find(key);
+    return it != index.end() ? it->second : defn->GetFieldIndex(key.c_str());
+  };
   for (size_t i = 0; i < set.properties.size(); ++i) {
     OGRFeature f(layer->GetLayerDefn());
     const auto& props = set.properties[i];
-    for (auto it = props.begin(); it != props.end(); ++it) set_value(f, it.key(), it.value());
+    for (auto it = props.begin(); it != props.end(); ++it) set_value(f, field_index(it.key()), it.value());
     if (i < set.geometries.size() && set.geometries[i])
       f.SetGeometryDirectly(OGRGeometryFactory::forceTo(set.geometries[i]->clone(), type));
     if (layer->CreateFeature(&f) != OGRERR_NONE) {

@@ -3,6 +3,7 @@
 // dataset written to a temporary path and renamed.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,11 @@ std::vector<OgrField> infer_fields(const std::vector<nlohmann::ordered_json>& ro
 OGRLayer* create_layer(GDALDataset& ds, const std::string& name, OGRwkbGeometryType type, const std::vector<OgrField>& fields,
                        Report& report, const std::string& path, char** options = nullptr);
 
-// Writes the features (geometry forced to `type`) in one transaction where the driver has them.
-bool write_features(OGRLayer* layer, const FeatureSet& set, Report& report, const std::string& path);
+// Writes the features (geometry forced to the layer's type) in one transaction where the driver
+// has them. With `asked` (the fields the layer was created with, in order), values find their
+// field by position, so a name the driver shortened still gets its value.
+bool write_features(OGRLayer* layer, const FeatureSet& set, Report& report, const std::string& path,
+                    const std::vector<OgrField>& asked = {});
 
 // Creates the dataset with `driver` at a temporary path beside `path`, lets `fill` write
 // it, then renames it into place; nothing is left behind on error. `fill` gets the temp path.

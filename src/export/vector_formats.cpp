@@ -83,7 +83,7 @@ void write_vector(const FeatureSet& set, const std::string& path, const VectorFo
         tmp_used = tmp;
         CPLStringList layer_options = options(format.layer_options);
         OGRLayer* l = create_layer(ds, layer, wkbMultiPolygon, fields, report, tmp, layer_options.List());
-        if (!l || !write_features(l, set, report, tmp)) return;
+        if (!l || !write_features(l, set, report, tmp, fields)) return;
         for (int i = 0; i < l->GetLayerDefn()->GetFieldCount(); ++i)
           written.push_back(l->GetLayerDefn()->GetFieldDefn(i)->GetNameRef());
       },

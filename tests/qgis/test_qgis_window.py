@@ -63,12 +63,13 @@ def main():
         white = c.get((255, 255, 255), 0) / sum(c.values())
         check(white < 0.5 and len(c) > 30, f"{name} is a map, not an empty canvas (white {white:.0%}, {len(c)} colours)")
     # The dated canvas shows the controllers' fill colours of `histmap state` on that day.
-    state = json.loads(subprocess.run([binary, "state", "--date", "1920-08-20", "--format", "json"], check=True,
-                                      capture_output=True, text=True).stdout)
+    state = json.loads(subprocess.run([binary, "state", "--date", "1920-08-20", "--by-piece", "--format", "json"],
+                                      check=True, capture_output=True, text=True).stdout)
     db = sqlite3.connect(os.path.join(project, "histmap.gpkg"))
     colour_of = dict(db.execute("SELECT id, colour FROM polities").fetchall())
-    controllers = {e["controller"] for e in (state if isinstance(state, list) else state.get("states", []))
-                   if isinstance(e, dict) and e.get("controller")}
+    # Control on an imprecise date is drawn lighter; compare the exact fills.
+    controllers = {e["controller"] for e in state
+                   if e["controller"] and e["control_precision"] == "certain" and not e["conflict"]}
     dated = colours(os.path.join(work, "canvas-dated.png"))
     for c in sorted(controllers):
         rgb = tuple(int(colour_of[c][i:i + 2], 16) for i in (1, 3, 5))

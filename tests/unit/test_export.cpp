@@ -167,9 +167,13 @@ TEST_CASE("export: CSV tables and clear errors for bad requests", "[export][cli]
   auto two = test::histmap("export --date 1920-01-01 --temporal -o x.geojson" + data);
   CHECK(two.code == 2);
   CHECK(two.err.find("exactly one of") != std::string::npos);
-  auto ext = test::histmap("export --date 1920-01-01 -o " + (sc.dir / "x.gpkg").string() + data);
+  // Any vector format by extension; another extension is refused with the list of formats.
+  CHECK(test::histmap("export --date 1920-01-01 -o " + (sc.dir / "d.gpkg").string() + data).code == 0);
+  auto ext = test::histmap("export --date 1920-01-01 -o " + (sc.dir / "x.xlsx").string() + data);
   CHECK(ext.code == 2);
   CHECK(ext.err.find(".geojson") != std::string::npos);
+  CHECK(ext.err.find(".fgb") != std::string::npos);
+  CHECK_FALSE(fs::exists(sc.dir / "x.xlsx"));
   auto text = test::histmap("export --temporal -o " + (sc.dir / "x.txt").string() + data);
   CHECK(text.code == 2);
   auto date = test::histmap("export --date 1921-02-29 -o " + (sc.dir / "x.geojson").string() + data);
