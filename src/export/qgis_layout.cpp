@@ -100,8 +100,8 @@ std::string legend_item(int n) {
 std::string scale_bar_item(int n) {
   return item(kScaleBar, n, {kMapX + 4, kMapY + kMapH - 14, 60, 10},
               "id=\"histmap_scalebar\" frame=\"false\" background=\"true\" style=\"Single Box\" mapUuid=\"" +
-                  std::string(kMapUuid) + "\" unitType=\"km\" unitLabel=\"km\" numMapUnitsPerScaleBarUnit=\"1000\" "
-                  "numUnitsPerSegment=\"50000\" numSegments=\"2\" numSegmentsLeft=\"0\" numSubdivisions=\"1\" "
+                  std::string(kMapUuid) + "\" unitType=\"km\" unitLabel=\"km\" numMapUnitsPerScaleBarUnit=\"1\" "
+                  "numUnitsPerSegment=\"50\" numSegments=\"2\" numSegmentsLeft=\"0\" numSubdivisions=\"1\" "
                   "segmentSizeMode=\"0\" minBarWidth=\"30\" maxBarWidth=\"60\" height=\"2\" labelBarSpace=\"1.5\" "
                   "boxContentSpace=\"1\" alignment=\"0\" labelVerticalPlacement=\"0\" labelHorizontalPlacement=\"0\"",
               font("scaleBarFont", 7, false));
