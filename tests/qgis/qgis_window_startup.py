@@ -14,17 +14,17 @@ DATE = QDate.fromString(os.environ.get("HISTMAP_QGIS_DATE", "1920-08-20"), "yyyy
 result = {}
 
 
-def after_render(then, delay=1500):
+def after_render(then):
+    """Calls `then` once the canvas has redrawn and stayed idle for two seconds."""
     canvas = iface.mapCanvas()
-    state = {"done": False}
-
-    def fire():
-        if not state["done"]:
-            state["done"] = True
-            QTimer.singleShot(delay, then)
-    canvas.mapCanvasRefreshed.connect(fire)
-    QTimer.singleShot(20000, fire)  # draw anyway if no refresh signal comes
     canvas.refresh()
+
+    def poll(quiet, tries):
+        if tries < 240 and (canvas.isDrawing() or quiet < 4):
+            QTimer.singleShot(500, lambda: poll(0 if canvas.isDrawing() else quiet + 1, tries + 1))
+        else:
+            then()
+    QTimer.singleShot(1000, lambda: poll(0, 0))
 
 
 def opened():
