@@ -1,4 +1,5 @@
 #include "data/load.hpp"
+#include "data/share_dir.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -21,7 +22,7 @@ namespace fs = std::filesystem;
 
 std::string default_data_dir() {
   if (const char* env = std::getenv("HISTMAP_DATA"); env && *env) return env;
-  return std::string(HISTMAP_SOURCE_DIR) + "/geodata";
+  return share_dir() + "/geodata";  // installed <prefix>/share/histmap, else the source tree
 }
 
 double area_km2(const OGRGeometry& lonlat) {

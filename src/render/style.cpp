@@ -1,4 +1,5 @@
 #include "render/style.hpp"
+#include "data/share_dir.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -36,7 +37,7 @@ Rgb Style::colour_of(const Polity& p) const {
   return c;
 }
 
-std::string styles_dir() { return std::string(HISTMAP_SOURCE_DIR) + "/styles"; }
+std::string styles_dir() { return share_dir() + "/styles"; }
 
 namespace {
 
