@@ -96,7 +96,7 @@ def main():
         image.save(os.path.join(work, f"qgis-{date}.png"))
         m2p = settings.mapToPixel()
         checked = 0
-        for piece in ["aze_qubadli", "aze_shusha", "aze_barda", "arm_syunik", "aze_babek", "aze_agdam"]:
+        for piece in ["aze_qubadli", "aze_shusha", "aze_barda", "arm_goris", "aze_babek", "aze_agdam"]:
             expect = by_piece[piece]["controller"]
             if expect is None or by_piece[piece]["conflict"]:
                 continue
@@ -126,7 +126,7 @@ def main():
             check(ok, f"{date} {piece}: QGIS draws {top}, histmap state says {expect} ({hint}, {by_piece[piece]['control_precision']})")
             checked += 1
         check(checked >= 2, f"{date}: at least two pieces compared ({checked})")
-        exact = sum(1 for p in ["aze_qubadli", "aze_shusha", "aze_barda", "arm_syunik", "aze_babek", "aze_agdam"]
+        exact = sum(1 for p in ["aze_qubadli", "aze_shusha", "aze_barda", "arm_goris", "aze_babek", "aze_agdam"]
                     if by_piece[p]["control_precision"] == "certain")
         if date == "1919-06-01":
             check(exact >= 3, "1919-06-01: control is certain for most sampled pieces, so colours are compared exactly")
