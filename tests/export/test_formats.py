@@ -82,7 +82,7 @@ def compare(binary, work, mode, args, where):
 def main():
     binary = sys.argv[1]
     work = tempfile.mkdtemp(prefix="histmap-formats-")
-    compare(binary, work, "date", ["--date", "1920-08-20"], "piece = 'arm_syunik'")
+    compare(binary, work, "date", ["--date", "1920-08-20"], "piece = 'arm_goris'")
     compare(binary, work, "temporal", ["--temporal"], "CAST(state_id AS integer) = 100")
     bad = subprocess.run([binary, "export", "--date", "1920-08-20", "-o", os.path.join(work, "x.xlsx")],
                          capture_output=True, text=True)

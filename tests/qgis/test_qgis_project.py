@@ -26,7 +26,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QSize, QTime, Qt
 from qgis.PyQt.QtGui import QColor, QImage
 
 failures = []
-SAMPLE = ["aze_qubadli", "aze_shusha", "aze_barda", "arm_syunik", "aze_babek", "aze_agdam", "arm_vayots_dzor"]
+SAMPLE = ["aze_qubadli", "aze_shusha", "aze_barda", "arm_goris", "aze_babek", "aze_agdam", "arm_yeghegnadzor"]
 
 
 def check(cond, what):
