@@ -70,24 +70,51 @@ void add_change_points(const Interval& iv, std::vector<Day>& out) {
 
 namespace {
 
+bool is_dating(const Atlas& atlas, int i, int j) {
+  return atlas.assertions[i].dating_disagreement && atlas.assertions[j].dating_disagreement;
+}
+
+// The days two datings of one event disagree over: from the earlier dating's
+// first possible day to the later one's (before it, neither says it happened;
+// after it, both do).
+std::pair<Day, Day> dating_window(const Atlas& atlas, int i, int j) {
+  Day a = atlas.assertions[i].interval.possible_first(), b = atlas.assertions[j].interval.possible_first();
+  return {std::min(a, b), std::max(a, b)};
+}
+
 // Rule 6: a statement that contradicts another shows the disagreement on every
-// day it applies, whether or not the other side applies that day (a dating
-// disagreement sets the same event on different days). One conflict per pair.
+// day it applies, whether or not the other side applies that day; two datings
+// of one event show it over the days between them. One conflict per pair.
 void add_contradictions(const Atlas& atlas, const std::vector<int>& applied, const std::vector<int>& touching,
                         const std::vector<Interval>& ivs, Day day, PieceState& st) {
   std::set<std::pair<int, int>> pairs;
   for (int i : applied)
-    for (int j : atlas.assertions[i].contradicts) pairs.insert({std::min(i, j), std::max(i, j)});
+    for (int j : atlas.assertions[i].contradicts)
+      if (!is_dating(atlas, i, j)) pairs.insert({std::min(i, j), std::max(i, j)});
+  for (int i : touching)
+    for (int j : atlas.assertions[i].contradicts)
+      if (is_dating(atlas, i, j)) {
+        auto [first, last] = dating_window(atlas, i, j);
+        if (day >= first && day <= last) pairs.insert({std::min(i, j), std::max(i, j)});
+      }
   auto side = [&](int k) {
     const Assertion& a = atlas.assertions[k];
     auto at = std::find(touching.begin(), touching.end(), k);
     bool certain = at != touching.end() && ivs[static_cast<size_t>(at - touching.begin())].certainly_holds(day);
     return PartyRef{exclusive_party(a) >= 0 ? exclusive_party(a) : a.party, {k}, certain, a.presupposed};
   };
-  for (auto [i, j] : pairs) {
-    bool dating = atlas.assertions[i].dating_disagreement && atlas.assertions[j].dating_disagreement;
-    st.conflicts.push_back({dating ? "dating" : "statements", {side(i), side(j)}});
-  }
+  for (auto [i, j] : pairs) st.conflicts.push_back({is_dating(atlas, i, j) ? "dating" : "statements", {side(i), side(j)}});
+}
+
+// Days on which a dating disagreement on this piece begins or ends.
+void add_dating_points(const Atlas& atlas, const std::vector<int>& touching, std::vector<Day>& out) {
+  for (int i : touching)
+    for (int j : atlas.assertions[i].contradicts)
+      if (is_dating(atlas, i, j)) {
+        auto [first, last] = dating_window(atlas, i, j);
+        if (first > kOpenPast) out.push_back(first);
+        if (last < kOpenFuture) out.push_back(last + 1);
+      }
 }
 
 }  // namespace
@@ -176,6 +203,7 @@ Resolver::Resolver(const Atlas& atlas) : atlas_(atlas) {
     const std::vector<Interval> ivs = intervals_on(atlas, touching[p]);
     std::vector<Day> points;
     for (const auto& iv : ivs) add_change_points(iv, points);
+    add_dating_points(atlas, touching[p], points);
     std::sort(points.begin(), points.end());
     points.erase(std::unique(points.begin(), points.end()), points.end());
     PieceTimeline& tl = timelines_[p];

@@ -14,8 +14,9 @@
 //     parties with only uncertain assertions: no controller, uncertain, no conflict.
 //  4. "assigned" designations are exclusive in their beneficiary, as control is.
 //  5. Claims and other designations accumulate.
-//  6. An assertion that `contradicts` others adds a conflict ("statements", or
-//     "dating" for the same event dated differently) on every day it applies.
+//  6. An assertion that `contradicts` others adds a conflict ("statements") on
+//     every day it applies; two datings of one event (`disagreement: dating`)
+//     add a "dating" conflict over the days from the earlier dating to the later.
 #pragma once
 
 #include <string>
