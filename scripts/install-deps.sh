@@ -15,7 +15,7 @@ packages=(
   poppler-utils python3 python3-yaml ffmpeg
 )
 if [ $with_tests -eq 1 ]; then
-  packages+=(qgis python3-qgis qgis-providers chromium)
+  packages+=(qgis python3-qgis qgis-providers chromium xvfb xauth)
 fi
 
 missing=()

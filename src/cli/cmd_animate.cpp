@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "model/languages.hpp"
 #include "scrub/animate.hpp"
 
 namespace histmap::cli {
@@ -23,6 +24,21 @@ void run(AnimateCmd& o) {
   o.anim.from = parse_date_or_exit("--from", o.from);
   o.anim.to = parse_date_or_exit("--to", o.to);
   page_size_or_exit(o.size, o.map);
+  if (std::string why = step_problem(o.anim.step); !why.empty()) {
+    std::cerr << "histmap: --step " << why << "\n";
+    throw Exit{2};
+  }
+  if (o.anim.to < o.anim.from) {
+    std::cerr << "histmap: --to " << o.to << " is before --from " << o.from << "; give an interval that runs forward\n";
+    throw Exit{2};
+  }
+  const std::string ext = std::filesystem::path(o.anim.output).extension().string();
+  const bool to_folder = ext.empty() || o.anim.output.back() == '/';
+  if (!to_folder && ext != ".mp4" && ext != ".webm" && ext != ".gif") {
+    std::cerr << "histmap: -o " << o.anim.output << ": unknown format '" << ext
+              << "'; use .mp4, .webm, .gif or a folder ending in /\n";
+    throw Exit{2};
+  }
   if (o.anim.fps <= 0 || o.anim.fps > 60 || o.anim.hold_seconds <= 0 || o.anim.hold_seconds > 60) {
     std::cerr << "histmap: --fps must be in (0, 60] and --hold in (0, 60] seconds\n";
     throw Exit{2};
@@ -55,7 +71,9 @@ void add_animate_command(CLI::App& app) {
   cmd->add_option("--dpi", o->map.dpi, "Resolution the page is laid out at")->capture_default_str();
   cmd->add_option("--region", o->map.region, "Frame this region");
   cmd->add_option("--style", o->style, "Style name or file")->capture_default_str();
-  cmd->add_option("--lang", o->map.lang, "Label language")->check(CLI::IsMember({"en", "ru", "az", "hy", "ka", "tr"}));
+  cmd->add_option("--lang", o->map.lang, "Label language: " + language_list())
+      ->check(CLI::IsMember(language_codes()))
+      ->capture_default_str();
   cmd->add_option("--threads", o->anim.threads, "Rendering threads (default: all cores)");
   cmd->add_flag("--force", o->common.force, "Overwrite an existing output");
   add_data_options(cmd, o->common);

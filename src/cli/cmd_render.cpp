@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "model/languages.hpp"
 #include "render/map.hpp"
 
 namespace histmap::cli {
@@ -55,8 +56,8 @@ void add_render_command(CLI::App& app) {
   cmd->add_option("--bbox", o->bbox, "Frame WEST,SOUTH,EAST,NORTH in degrees");
   cmd->add_option("--crs", o->map.crs, "Projection: any PROJ/EPSG definition (default: a conic centred on the map)");
   cmd->add_option("--style", o->style, "Style name in styles/ or a style file")->capture_default_str();
-  cmd->add_option("--lang", o->map.lang, "Label language: en, ru, az, hy, ka")
-      ->check(CLI::IsMember({"en", "ru", "az", "hy", "ka", "tr"}))
+  cmd->add_option("--lang", o->map.lang, "Label language: " + language_list())
+      ->check(CLI::IsMember(language_codes()))
       ->capture_default_str();
   cmd->add_option("--title", o->map.title, "Map title (default names the period and the sources' role)");
   cmd->add_flag("--modern-borders", o->map.modern_borders, "Overlay today's international borders, thin, for orientation");

@@ -65,12 +65,17 @@ int region_or_exit(const Atlas& atlas, const std::string& id) {
 
 void refuse_existing(const std::string& path, bool force) {
   namespace fs = std::filesystem;
-  if (force || !fs::exists(path) || (fs::is_directory(path) && fs::is_empty(path))) return;
+  std::error_code ec;
+  if (force || !fs::exists(fs::symlink_status(path, ec)) || (fs::is_directory(path, ec) && fs::is_empty(path, ec))) return;
   std::cerr << "histmap: " << path << ": exists; pass --force to overwrite it\n";
   throw Exit{1};
 }
 
 void page_size_or_exit(const std::string& size, MapOptions& options) {
+  if (size.size() > 40) {  // std::regex recurses per character; a page size is short
+    std::cerr << "histmap: --size has " << size.size() << " characters; write WIDTHxHEIGHT, e.g. 1600x1200 or 297x210mm\n";
+    throw Exit{2};
+  }
   std::string err;
   if (!parse_page_size(size, options.dpi, options.width_pt, options.height_pt, err)) {
     std::cerr << "histmap: " << err << "\n";

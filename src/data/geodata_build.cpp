@@ -11,15 +11,21 @@
 #include <set>
 #include <sstream>
 
+#include <stdlib.h>
+
 #include <gdal_priv.h>
 #include <nlohmann/json.hpp>
 #include <ogr_api.h>
 #include <ogrsf_frmts.h>
 #include <yaml-cpp/yaml.h>
 
+#include "data/geodata_geometry.hpp"
+#include "data/geodata_io.hpp"
+#include "data/geodata_report.hpp"
 #include "data/load.hpp"
 #include "model/atlas.hpp"
 #include "util/atomic_file.hpp"
+#include "util/subprocess.hpp"
 
 namespace histmap {
 namespace fs = std::filesystem;
@@ -32,6 +38,11 @@ namespace {
 constexpr double kWest = 38.0, kEast = 51.5, kSouth = 36.5, kNorth = 44.5;
 constexpr double kSliverKm2 = 0.01;   // fragments left by seam cuts are dropped below this
 constexpr double kMinLakeKm2 = 30.0;  // smaller lakes and reservoirs are left out of the base layer
+// Travels with pieces.geojson ("description") and regions.yaml (header): the licences require it.
+constexpr const char* kAttribution =
+    "Boundaries: geoBoundaries (Runfola et al. 2020, PLoS ONE 15(4): e0231866), CC BY-SA 3.0, CC BY 3.0 IGO and "
+    "ODbL; Armenia administrative boundaries: Government of Armenia, OCHA ROCCA, via geoBoundaries (CC BY 3.0 IGO); "
+    "(c) OpenStreetMap contributors (ODbL). See geodata/LICENSE.";
 
 struct Dataset {
   const char* key;
@@ -44,16 +55,10 @@ struct Dataset {
 const std::array<Dataset, 4> kDatasets = {{
     {"GEO", "geoboundaries/geoBoundaries-GEO-ADM2.geojson", "shapeName", true, "geoBoundaries GEO ADM2"},
     {"AZE", "geoboundaries/geoBoundaries-AZE-ADM2.geojson", "shapeName", true, "geoBoundaries AZE ADM2"},
-    {"ARM", "geoboundaries/geoBoundaries-ARM-ADM1_simplified.geojson", "shapeName", true,
-     "geoBoundaries ARM ADM1 (simplified)"},
+    {"ARM", "geoboundaries/geoBoundaries-ARM-ADM2.geojson", "shapeName", true,
+     "geoBoundaries ARM ADM2 (Government of Armenia, OCHA ROCCA; CC BY 3.0 IGO)"},
     {"TUR", "tr-geojson/tr-cities-utf8.json", "name", false, "Turkey provinces (OSM)"},
 }};
-
-struct Row {
-  std::string dataset, district, clip, piece, uyezd, confidence, reason;
-  std::vector<std::string> parts;
-  int line = 0;
-};
 
 struct BuiltPiece {
   std::string id, name, dataset, districts, uyezd, confidence, reason;
@@ -61,59 +66,6 @@ struct BuiltPiece {
   GeometryPtr geom;
   int priority = 0;
 };
-
-std::vector<std::string> split_words(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  std::istringstream in(s);
-  while (std::getline(in, cur, sep))
-    if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
-GeometryPtr clone(const OGRGeometry* g) { return GeometryPtr(g ? g->clone() : nullptr); }
-
-// Keeps only the polygonal parts of g (cuts can leave lines and points), dropping slivers.
-GeometryPtr polygons_only(const OGRGeometry* g, double min_km2) {
-  auto out = std::make_unique<OGRMultiPolygon>();
-  std::function<void(const OGRGeometry*)> walk = [&](const OGRGeometry* x) {
-    if (!x) return;
-    auto t = wkbFlatten(x->getGeometryType());
-    if (t == wkbPolygon) {
-      if (area_km2(*x) >= min_km2) out->addGeometry(x);
-    } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
-      for (const auto* sub : *x->toGeometryCollection()) walk(sub);
-    }
-  };
-  walk(g);
-  return GeometryPtr(out.release());
-}
-
-// Repairs invalid polygons; always returns a MultiPolygon.
-GeometryPtr make_valid(GeometryPtr g) {
-  if (!g) return polygons_only(nullptr, 0);
-  if (g->IsValid()) return polygons_only(g.get(), 0);
-  GeometryPtr v(g->MakeValid());
-  return polygons_only(v.get(), 0);
-}
-
-// Rounds every vertex to `grid` degrees, then repairs rings that rounding made
-// invalid (collapsed spikes, touching vertices). Shared edges round alike, so
-// neighbours stay matched.
-GeometryPtr snap_to_grid(GeometryPtr g, double grid) {
-  struct Snap : public OGRDefaultGeometryVisitor {
-    double grid;
-    explicit Snap(double gr) : grid(gr) {}
-    using OGRDefaultGeometryVisitor::visit;
-    void visit(OGRPoint* p) override {
-      p->setX(std::round(p->getX() / grid) * grid);
-      p->setY(std::round(p->getY() / grid) * grid);
-    }
-  };
-  Snap snap(grid);
-  g->accept(&snap);
-  return make_valid(std::move(g));
-}
 
 GeometryPtr bbox_polygon(double w, double e, double s, double n) {
   auto ring = new OGRLinearRing();
@@ -127,136 +79,27 @@ GeometryPtr bbox_polygon(double w, double e, double s, double n) {
   return GeometryPtr(poly);
 }
 
-std::unique_ptr<GDALDataset> open_vector(const std::string& path, Report& report) {
-  CPLErrorReset();
-  std::unique_ptr<GDALDataset> ds(
-      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-  if (!ds || ds->GetLayerCount() < 1)
-    report.error(path, std::string("cannot be opened as a vector file: ") +
-                           (CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "missing or unreadable"));
-  return ds;
-}
-
-std::string field(OGRFeature& f, const char* name) {
-  int i = f.GetFieldIndex(name);
-  return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
-}
-
-std::vector<Row> read_crosswalk(const std::string& path, Report& report) {
-  std::vector<Row> rows;
-  auto ds = open_vector(path, report);
-  if (!ds) return rows;
-  OGRLayer* layer = ds->GetLayer(0);
-  for (const char* col : {"dataset", "district", "clip", "piece", "uyezd", "parts", "confidence", "reason"})
-    if (layer->GetLayerDefn()->GetFieldIndex(col) < 0)
-      report.error(path, std::string("has no column '") + col + "'");
-  if (report.has_errors()) return rows;
-  int line = 1;
-  for (auto& f : *layer) {
-    ++line;
-    Row r;
-    r.line = line;
-    r.dataset = field(*f, "dataset");
-    r.district = field(*f, "district");
-    r.clip = field(*f, "clip");
-    r.piece = field(*f, "piece");
-    r.uyezd = field(*f, "uyezd");
-    r.parts = split_words(field(*f, "parts"), ' ');
-    r.confidence = field(*f, "confidence");
-    r.reason = field(*f, "reason");
-    std::string at = path + ":" + std::to_string(line);
-    if (r.piece.empty() || r.uyezd.empty() || r.district.empty())
-      report.error(at, "needs dataset, district, piece and uyezd");
-    if (r.confidence != "high" && r.confidence != "medium" && r.confidence != "low")
-      report.error(at, "confidence '" + r.confidence + "' is not high, medium or low");
-    if (std::none_of(kDatasets.begin(), kDatasets.end(), [&](const Dataset& d) { return r.dataset == d.key; }))
-      report.error(at, "dataset '" + r.dataset + "' is not GEO, AZE, ARM or TUR");
-    rows.push_back(r);
-  }
-  return rows;
-}
-
-std::map<std::string, GeometryPtr> read_masks(const std::string& path, std::map<std::string, std::string>& notes,
-                                              Report& report) {
-  std::map<std::string, GeometryPtr> masks;
-  YAML::Node doc;
-  try {
-    doc = YAML::LoadFile(path);
-  } catch (const YAML::Exception& e) {
-    report.error(path, std::string("cannot read: ") + e.what());
-    return masks;
-  }
-  for (const auto& m : doc["masks"]) {
-    std::string id = m["id"].as<std::string>();
-    auto ring = new OGRLinearRing();
-    for (const auto& pt : m["polygon"]) ring->addPoint(pt[0].as<double>(), pt[1].as<double>());
-    ring->closeRings();
-    auto poly = new OGRPolygon();
-    poly->addRingDirectly(ring);
-    if (!poly->IsValid())
-      report.error(path + ":" + std::to_string(m.Mark().line + 1), "mask " + id + " is not a valid polygon");
-    masks[id] = GeometryPtr(poly);
-    notes[id] = m["note"] ? m["note"].as<std::string>() : "";
-  }
-  return masks;
-}
-
-// ---- output helpers -----------------------------------------------------
-
-std::string q(const std::string& s) { return json(s).dump(); }  // a double-quoted YAML/JSON string
-
-void write_geojson_layer(const std::string& path, const std::string& layer_name,
-                         const std::vector<std::pair<json, const OGRGeometry*>>& features,
-                         OGRwkbGeometryType type, int precision) {
-  std::string tmp = temp_path_for(path);
-  GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GeoJSON");
-  std::unique_ptr<GDALDataset> ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-  if (!ds) throw OutputError(path + ": GDAL cannot create it");
-  OGRSpatialReference wgs;
-  wgs.SetWellKnownGeogCS("WGS84");
-  wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::string prec = std::to_string(precision);
-  const char* opts[] = {"RFC7946=YES", nullptr, nullptr};
-  std::string p = "COORDINATE_PRECISION=" + prec;
-  opts[1] = p.c_str();
-  OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), &wgs, type, const_cast<char**>(opts));
-  // Fields from the first feature's keys (all features share them).
-  if (!features.empty())
-    for (auto it = features.front().first.begin(); it != features.front().first.end(); ++it) {
-      OGRFieldDefn fd(it.key().c_str(), it.value().is_number_float() ? OFTReal : OFTString);
-      layer->CreateField(&fd);
-    }
-  for (const auto& [props, geom] : features) {
-    OGRFeature f(layer->GetLayerDefn());
-    for (auto it = props.begin(); it != props.end(); ++it) {
-      if (it.value().is_null()) continue;
-      if (it.value().is_number_float()) f.SetField(it.key().c_str(), it.value().get<double>());
-      else f.SetField(it.key().c_str(), it.value().is_string() ? it.value().get<std::string>().c_str() : it.value().dump().c_str());
-    }
-    f.SetGeometry(geom);
-    if (layer->CreateFeature(&f) != OGRERR_NONE) throw OutputError(path + ": writing a feature failed");
-  }
-  ds.reset();  // flush and close before the rename
-  commit_temp(tmp, path);
-}
-
 // ---- gmt base layers -----------------------------------------------------
 
-std::string run_command(const std::string& cmd, Report& report) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) {
-    report.error("gmt", "cannot run: " + cmd);
-    return out;
+// Runs gmt with these arguments, without a shell, in a throwaway working folder
+// (gmt leaves gmt.history where it runs; it must not land in the repository).
+std::string run_gmt(std::vector<std::string> args, Report& report) {
+  args.insert(args.begin(), "gmt");
+  std::error_code ec;
+  std::string work = (fs::temp_directory_path(ec) / "histmap-gmt-XXXXXX").string();
+  if (ec || !mkdtemp(work.data())) {
+    report.error("gmt", "cannot make a temporary working folder (" + (ec ? ec.message() : std::string("mkdtemp failed")) + ")");
+    return {};
   }
-  std::array<char, 65536> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int rc = pclose(p);
-  if (rc != 0)
-    report.error("gmt", "'" + cmd + "' failed (exit " + std::to_string(rc) +
-                            "); install gmt, gmt-gshhg-high and gmt-dcw (scripts/install-deps.sh)");
-  return out;
+  ProgramRun run = run_program(args, work);
+  fs::remove_all(work, ec);
+  if (!run.ok) {
+    std::string cmd;
+    for (const auto& a : args) cmd += (cmd.empty() ? "" : " ") + a;
+    report.error("gmt", "'" + cmd + "' failed: " + run.error +
+                            "; install gmt, gmt-gshhg-high and gmt-dcw (scripts/install-deps.sh)");
+  }
+  return run.out;
 }
 
 struct Segment {
@@ -300,7 +143,7 @@ struct WaterBody {
 // face classified as ocean, land or lake by gmt select at an interior point.
 std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
   std::vector<WaterBody> out;
-  std::string shore = run_command("gmt coast " + region_arg() + " -Dh -W -M 2>/dev/null", report);
+  std::string shore = run_gmt({"coast", region_arg(), "-Dh", "-W", "-M"}, report);
   if (report.has_errors()) return out;
   OGRMultiLineString lines;
   for (const auto& s : parse_multisegment(shore)) {
@@ -321,7 +164,7 @@ std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
   }
   std::vector<GeometryPtr> polys;
   for (const auto* g : *faces->toGeometryCollection()) polys.emplace_back(g->clone());
-  std::string pts_file = tmpdir + "/faces.txt";
+  std::string pts_file = (fs::absolute(tmpdir) / "faces.txt").string();  // gmt runs elsewhere
   {
     std::ofstream f(pts_file);
     f.precision(10);
@@ -334,7 +177,7 @@ std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
   }
   auto classify = [&](const char* keep) {
     std::set<size_t> ids;
-    std::string kept = run_command("gmt select " + pts_file + " -Dh -N" + keep + " 2>/dev/null", report);
+    std::string kept = run_gmt({"select", pts_file, "-Dh", std::string("-N") + keep}, report);
     std::istringstream in(kept);
     double x, y;
     size_t i;
@@ -379,7 +222,7 @@ std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
 }
 
 GeometryPtr build_rivers(Report& report) {
-  std::string txt = run_command("gmt coast " + region_arg() + " -Dh -I1 -I2 -M 2>/dev/null", report);
+  std::string txt = run_gmt({"coast", region_arg(), "-Dh", "-I1", "-I2", "-M"}, report);
   auto mls = std::make_unique<OGRMultiLineString>();
   for (const auto& s : parse_multisegment(txt)) {
     if (s.pts.size() < 2) continue;
@@ -397,7 +240,7 @@ std::vector<std::pair<std::string, GeometryPtr>> build_countries(Report& report)
   GeometryPtr frame = bbox_polygon(kWest, kEast, kSouth, kNorth);
   CPLPushErrorHandler(CPLQuietErrorHandler);  // DCW rings far outside the frame self-intersect; they are repaired
   for (const char* code : codes) {
-    std::string txt = run_command("gmt coast " + region_arg() + " -E" + code + " -M 2>/dev/null", report);
+    std::string txt = run_gmt({"coast", region_arg(), std::string("-E") + code, "-M"}, report);
     OGRMultiPolygon mp;
     for (const auto& s : parse_multisegment(txt)) {
       if (s.pts.size() < 4) continue;
@@ -423,9 +266,25 @@ std::vector<std::pair<std::string, GeometryPtr>> build_countries(Report& report)
 void build_geodata(const GeodataBuildOptions& o, Report& report) {
   GDALAllRegister();
   const std::string in = o.input_dir, out = o.out_dir;
-  auto rows = read_crosswalk(in + "/crosswalk.csv", report);
+  std::vector<std::string> dataset_keys;
+  for (const auto& d : kDatasets) dataset_keys.push_back(d.key);
+  auto rows = read_crosswalk(in + "/crosswalk.csv", dataset_keys, report);
   std::map<std::string, std::string> mask_notes;
   auto masks = read_masks(in + "/splits.yaml", mask_notes, report);
+  auto fills = read_hole_fills(in + "/splits.yaml", report);
+  for (const auto& f : fills) mask_notes[f.id] = f.note;
+  // regions.in.yaml and the reference areas are read before anything is written.
+  YAML::Node rin;
+  try {
+    rin = YAML::LoadFile(in + "/regions.in.yaml");
+  } catch (const YAML::Exception& e) {
+    report.error(in + "/regions.in.yaml", std::string("cannot read: ") + e.what());
+    return;
+  }
+  std::vector<std::string> uyezd_ids;
+  for (const auto& r : rin["regions"])
+    if (r["kind"].as<std::string>() == "uyezd") uyezd_ids.push_back(r["id"].as<std::string>());
+  auto references = read_reference_areas(in + "/reference_areas.csv", uyezd_ids, report);
   if (report.has_errors()) return;
 
   // 1. Source districts, by dataset and name (several features of one name are one district).
@@ -516,7 +375,11 @@ void build_geodata(const GeodataBuildOptions& o, Report& report) {
       order[i]->geom = polygons_only(diff.get(), kSliverKm2);
     }
   }
-  // 4. Gaps: holes in the union go to the neighbour that borders them most.
+  // 4. Gaps: holes in the union go to the piece a fill names, else to the neighbour that borders them most.
+  for (const auto& f : fills)
+    if (!pieces.count(f.piece)) report.error(in + "/splits.yaml:" + std::to_string(f.line), "fill " + f.id + ": piece '" + f.piece + "' is not in the crosswalk");
+  if (report.has_errors()) return;
+  std::set<std::string> fills_used;
   int holes_filled = 0;
   double hole_area = 0;
   {
@@ -538,6 +401,14 @@ void build_geodata(const GeodataBuildOptions& o, Report& report) {
           double a = x ? area_km2(*x) : 0;
           if (a > best_area) best_area = a, best = p;
         }
+        for (const auto& f : fills) {
+          OGRPoint at(f.lon, f.lat);
+          if (!hole.Contains(&at)) continue;
+          if (!pieces[f.piece].geom->Intersects(near.get()))
+            report.error(in + "/splits.yaml:" + std::to_string(f.line), "fill " + f.id + ": piece " + f.piece + " does not border the hole");
+          best = &pieces[f.piece];
+          fills_used.insert(f.id);
+        }
         if (!best) continue;
         GeometryPtr merged(best->geom->Union(&hole));
         best->geom = polygons_only(merged.get(), 0);
@@ -546,9 +417,15 @@ void build_geodata(const GeodataBuildOptions& o, Report& report) {
       }
   }
 
+  for (const auto& f : fills)
+    if (!fills_used.count(f.id))
+      report.error(in + "/splits.yaml:" + std::to_string(f.line), "fill " + f.id + ": no hole contains the point [" +
+                                                                        std::to_string(f.lon) + ", " + std::to_string(f.lat) + "]");
+  if (report.has_errors()) return;
+
   // 5. Snap to the output grid here, and repair what snapping breaks, so the file
   //    holds exactly the geometry that was checked (no rounding by the writer).
-  for (auto* p : order) p->geom = snap_to_grid(std::move(p->geom), 1e-5);
+  for (auto* p : order) p->geom = snap_to_grid(std::move(p->geom), 1e-5, kSliverKm2);
 
   // 6. Write pieces.geojson (sorted by id for stable diffs).
   std::vector<std::pair<json, const OGRGeometry*>> feats;
@@ -563,16 +440,9 @@ void build_geodata(const GeodataBuildOptions& o, Report& report) {
     feats.emplace_back(props, p.geom.get());
   }
   fs::create_directories(out + "/base");
-  write_geojson_layer(out + "/pieces.geojson", "pieces", feats, wkbMultiPolygon, 6);
+  write_geojson_layer(out + "/pieces.geojson", "pieces", feats, wkbMultiPolygon, 6, kAttribution);
 
   // 7. regions.yaml from regions.in.yaml plus the crosswalk's uyezds and parts.
-  YAML::Node rin;
-  try {
-    rin = YAML::LoadFile(in + "/regions.in.yaml");
-  } catch (const YAML::Exception& e) {
-    report.error(in + "/regions.in.yaml", std::string("cannot read: ") + e.what());
-    return;
-  }
   std::map<std::string, std::vector<std::string>> members;
   for (const auto& [id, p] : pieces) {
     members[p.uyezd].push_back(id);
@@ -581,7 +451,7 @@ void build_geodata(const GeodataBuildOptions& o, Report& report) {
   std::set<std::string> defined;
   std::ostringstream y;
   y << "# Generated by `histmap geodata build` from source/regions.in.yaml and source/crosswalk.csv.\n"
-       "# Edit those files and rebuild; do not edit this one.\n"
+       "# Edit those files and rebuild; do not edit this one.\n# " << kAttribution << "\n"
        "regions:\n";
   for (const auto& r : rin["regions"]) {
     std::string id = r["id"].as<std::string>();
@@ -665,75 +535,21 @@ void build_geodata(const GeodataBuildOptions& o, Report& report) {
   }
 
   // 10. REPORT.md.
-  std::ostringstream rep;
-  rep << "# Geometry report\n\nGenerated by `histmap geodata build`; do not edit. How each uyezd was\n"
-         "reconstructed from modern districts, how large it comes out, and how sure we are.\n\n";
-  rep << "Seams: " << [&] { char b[64]; std::snprintf(b, sizeof b, "%.1f", overlap_removed); return std::string(b); }()
-      << " km² of overlap between providers removed (the earlier of GEO, AZE, ARM, TUR keeps it); " << holes_filled
-      << " enclosed gap(s) totalling " << [&] { char b[64]; std::snprintf(b, sizeof b, "%.2f", hole_area); return std::string(b); }()
-      << " km² given to the neighbouring piece that borders them most.\n\n";
-  rep << "Confidence: high = the modern district is the uyezd's core and its seat; medium = it lay in the\n"
-         "uyezd by position, with edges that may differ; low = a guess, or a district split between\n"
-         "several uyezds in reality.\n\n";
-  rep << "## Uyezds and okrugs\n\n| region | reconstructed km² | square versts | pieces (modern districts) | lowest confidence |\n|---|---:|---:|---|---|\n";
-  auto conf_rank = [](const std::string& c) { return c == "low" ? 0 : c == "medium" ? 1 : 2; };
-  std::map<std::string, double> region_area;
+  GeodataSummary summary;
+  summary.overlap_removed_km2 = overlap_removed;
+  summary.holes_km2 = hole_area;
+  summary.holes_filled = holes_filled;
+  summary.mask_notes = mask_notes;
+  summary.base_layers = o.base_layers;
+  for (const auto& [id, p] : pieces)
+    summary.pieces.push_back({p.id, p.name, p.districts, p.uyezd, p.confidence, p.reason, p.parts, area_km2(*p.geom)});
   for (const auto& r : rin["regions"]) {
     std::string id = r["id"].as<std::string>();
-    if (!members.count(id)) continue;
-    double a = 0;
-    std::string list, conf = "high";
-    for (const auto& pid : members[id]) {
-      const BuiltPiece& p = pieces[pid];
-      a += area_km2(*p.geom);
-      list += (list.empty() ? "" : ", ") + p.districts + (p.name != p.districts ? " (part)" : "");
-      if (conf_rank(p.confidence) < conf_rank(conf)) conf = p.confidence;
-    }
-    region_area[id] = a;
-    if (r["kind"].as<std::string>() != "uyezd") continue;
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%.0f | %.0f", a, a / 1.1381);
-    rep << "| " << id << " (" << r["names"]["en"].as<std::string>() << ") | " << buf << " | " << list << " | " << conf
-        << " |\n";
+    summary.regions.push_back({id, r["kind"].as<std::string>(), r["names"]["en"].as<std::string>(), members[id]});
   }
-  rep << "\n## Named parts\n\n| region | reconstructed km² | square versts | pieces |\n|---|---:|---:|---|\n";
-  for (const auto& r : rin["regions"]) {
-    std::string id = r["id"].as<std::string>();
-    if (r["kind"].as<std::string>() != "part" || !members.count(id)) continue;
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%.0f | %.0f", region_area[id], region_area[id] / 1.1381);
-    std::string list;
-    for (const auto& pid : members[id]) list += (list.empty() ? "" : ", ") + pid;
-    rep << "| " << id << " | " << buf << " | " << list << " |\n";
-  }
-  rep << "\n## Areas the sources state\n\nNo uyezd areas from a nameable source are in the project yet. The one figure the shipped\n"
-         "texts give: text 004 (line 173, fn. 68) puts the Sharur-Daralagez uyezd together with the\n"
-         "Goycha mahal at about 11,000 km².\n\n| what | stated | reconstructed | difference |\n|---|---:|---:|---:|\n";
-  {
-    double a = region_area["sharur_daralagez"] + region_area["goycha"];
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "| sharur_daralagez + goycha | 11000 | %.0f | %+.0f%% |\n", a, (a / 11000 - 1) * 100);
-    rep << buf;
-  }
-  rep << "\n## Splits of modern districts\n\n";
-  for (const auto& [id, note] : mask_notes) rep << "- `" << id << "`: " << note << "\n";
-  rep << "\n## Crosswalk reasons\n\n| piece | uyezd | parts | confidence | reason |\n|---|---|---|---|---|\n";
-  for (const auto& [id, p] : pieces) {
-    std::string parts;
-    for (const auto& x : p.parts) parts += (parts.empty() ? "" : " ") + x;
-    rep << "| " << id << " | " << p.uyezd << " | " << parts << " | " << p.confidence << " | " << p.reason << " |\n";
-  }
-  if (o.base_layers) {
-    rep << "\n## Base layers\n\n";
-    for (const auto& w : water) {
-      if (w.name.empty()) continue;
-      char buf[128];
-      std::snprintf(buf, sizeof buf, "- %s (%s): %.0f km² within the map frame\n", w.name.c_str(), w.kind.c_str(),
-                    area_km2(*w.geom));
-      rep << buf;
-    }
-  }
-  write_file_atomic(out + "/REPORT.md", rep.str());
+  for (const auto& w : water)
+    if (!w.name.empty()) summary.named_water.emplace_back(w.name + " (" + w.kind + ")", area_km2(*w.geom));
+  write_file_atomic(out + "/REPORT.md", geodata_report_markdown(summary, references));
 }
 
 }  // namespace histmap

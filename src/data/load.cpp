@@ -1,31 +1,28 @@
 #include "data/load.hpp"
+#include "data/share_dir.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
+#include <cmath>
 #include <set>
+#include <sstream>
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 #include <yaml-cpp/yaml.h>
 
+#include "data/yaml_reader.hpp"
+#include "model/languages.hpp"
+
 namespace histmap {
 namespace fs = std::filesystem;
 
-const char* to_string(Severity s) {
-  switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "info";
-  }
-  return "?";
-}
-
 std::string default_data_dir() {
   if (const char* env = std::getenv("HISTMAP_DATA"); env && *env) return env;
-  return std::string(HISTMAP_SOURCE_DIR) + "/geodata";
+  return share_dir() + "/geodata";  // installed <prefix>/share/histmap, else the source tree
 }
 
 double area_km2(const OGRGeometry& lonlat) {
@@ -48,111 +45,67 @@ double area_km2(const OGRGeometry& lonlat) {
 
 namespace {
 
-// ---- YAML helpers -------------------------------------------------------
+// ---- files ---------------------------------------------------------------
 
-struct YamlFile {
-  std::string path;
-  Report& report;
+// Whether anything is there under this name (a broken or looping link counts;
+// reading it reports the problem). Never throws.
+bool entry_exists(const fs::path& p) {
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(p, ec));
+}
 
-  std::string at(const YAML::Node& n) const { return path + ":" + std::to_string(n.Mark().line + 1); }
-  int line(const YAML::Node& n) const { return n.Mark().line + 1; }
-
-  // Reports keys other than `allowed` (typos must not pass silently).
-  void only_keys(const YAML::Node& n, std::initializer_list<const char*> allowed, const std::string& what) const {
-    for (const auto& kv : n) {
-      std::string k = kv.first.as<std::string>();
-      if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
-        std::string list;
-        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        report.error(at(kv.first), "unknown key '" + k + "' in " + what + "; allowed keys: " + list);
-      }
-    }
+// For a data file that is there: reports a folder or a link that leads nowhere.
+bool readable_file_or_report(const fs::path& p, Report& report) {
+  std::error_code ec;
+  auto st = fs::status(p, ec);
+  if (ec) {
+    report.error(p.string(), "cannot be read (" + ec.message() + ")");
+    return false;
   }
-
-  std::string scalar(const YAML::Node& n, const char* key, bool required, const std::string& what) const {
-    YAML::Node v = n[key];
-    if (!v || v.IsNull()) {
-      if (required) report.error(at(n), what + " has no '" + key + "'");
-      return {};
-    }
-    if (!v.IsScalar()) {
-      report.error(at(v), "'" + std::string(key) + "' of " + what + " must be a single value");
-      return {};
-    }
-    return v.as<std::string>();
+  if (fs::is_directory(st)) {
+    report.error(p.string(), "is a folder; a data file is expected under this name");
+    return false;
   }
-
-  std::vector<std::string> list(const YAML::Node& n, const char* key, const std::string& what) const {
-    std::vector<std::string> out;
-    YAML::Node v = n[key];
-    if (!v || v.IsNull()) return out;
-    if (v.IsScalar()) return {v.as<std::string>()};
-    if (!v.IsSequence()) {
-      report.error(at(v), "'" + std::string(key) + "' of " + what + " must be a list");
-      return out;
-    }
-    for (const auto& e : v) {
-      if (!e.IsScalar()) report.error(at(e), "'" + std::string(key) + "' of " + what + " must hold plain values");
-      else out.push_back(e.as<std::string>());
-    }
-    return out;
-  }
-
-  Names names(const YAML::Node& n, const std::string& what) const {
-    Names out;
-    YAML::Node v = n["names"];
-    if (!v) return out;
-    if (!v.IsMap()) {
-      report.error(at(v), "'names' of " + what + " must map language codes (en, ru, az, hy, ka) to names");
-      return out;
-    }
-    for (const auto& kv : v) out[kv.first.as<std::string>()] = kv.second.as<std::string>();
-    return out;
-  }
-};
+  return true;
+}
 
 // Reads a YAML file and returns the sequence under `top`, or an empty node.
-YAML::Node read_records(const fs::path& path, const char* top, Report& report, YAML::Node* whole = nullptr) {
-  YAML::Node doc;
-  try {
-    doc = YAML::LoadFile(path.string());
-  } catch (const YAML::BadFile&) {
-    report.error(path.string(), "cannot be read (missing or unreadable)");
-    return {};
-  } catch (const YAML::ParserException& e) {
-    report.error(path.string() + ":" + std::to_string(e.mark.line + 1),
-                 "malformed YAML: " + e.msg + " (check indentation and quoting)");
+YAML::Node read_records(YamlReader& f, const char* top, YAML::Node* whole = nullptr) {
+  auto doc = f.load();
+  if (!doc) return {};
+  if (whole) *whole = *doc;
+  if (!doc->IsMap() || !(*doc)[top]) {
+    f.report().error(f.path(), std::string("expected a mapping with a '") + top + "' list at the top");
     return {};
   }
-  if (whole) *whole = doc;
-  if (!doc.IsMap() || !doc[top]) {
-    report.error(path.string(), std::string("expected a mapping with a '") + top + "' list at the top");
-    return {};
-  }
-  YAML::Node seq = doc[top];
+  YAML::Node seq = (*doc)[top];
   if (!seq.IsSequence()) {
-    report.error(path.string() + ":" + std::to_string(seq.Mark().line + 1), std::string("'") + top + "' must be a list");
+    f.report().error(f.at(seq), std::string("'") + top + "' must be a list");
     return {};
   }
   return seq;
 }
 
-bool valid_id(const std::string& id) {
-  static const std::regex re(R"([a-z0-9][a-z0-9_.-]*)");
-  return std::regex_match(id, re);
+constexpr size_t kMaxIdLength = 200;
+
+std::string id_problem(const std::string& id) {
+  if (id.size() > kMaxIdLength)
+    return "id '" + id.substr(0, 40) + "...' has " + std::to_string(id.size()) + " characters; at most " +
+           std::to_string(kMaxIdLength) + " are allowed";
+  return "id '" + id + "' must be lower-case letters, digits, '_', '-' or '.'";
 }
 
 template <class T>
-bool check_new_id(const YamlFile& f, const YAML::Node& rec, const std::string& id, const std::string& what,
+bool check_new_id(const YamlReader& f, const YAML::Node& rec, const std::string& id, const std::string& what,
                   const std::vector<T>& existing) {
   if (id.empty()) return false;
-  if (!valid_id(id)) {
-    f.report.error(f.at(rec), what + " id '" + id + "' must be lower-case letters, digits, '_', '-' or '.'");
+  if (!is_plain_id(id, kMaxIdLength)) {
+    f.report().error(f.at(rec), what + " " + id_problem(id));
     return false;
   }
   for (const auto& e : existing)
     if (e.id == id) {
-      f.report.error(f.at(rec), what + " id '" + id + "' is defined twice (first at " + e.origin.where() + ")");
+      f.report().error(f.at(rec), what + " id '" + id + "' is defined twice (first at " + e.origin.where() + ")");
       return false;
     }
   return true;
@@ -162,10 +115,11 @@ bool check_new_id(const YamlFile& f, const YAML::Node& rec, const std::string& i
 
 void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
   const std::string file = path.string();
-  if (!fs::exists(path)) {
+  if (!entry_exists(path)) {
     report.error(file, "missing: a dataset needs its pieces as a GeoJSON FeatureCollection");
     return;
   }
+  if (!readable_file_or_report(path, report)) return;
   CPLErrorReset();
   std::unique_ptr<GDALDataset> ds(
       GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
@@ -188,8 +142,9 @@ void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
     ++ordinal;
     std::string id = feat->IsFieldSetAndNotNull(fid_idx) ? feat->GetFieldAsString(fid_idx) : "";
     std::string where = file + " feature #" + std::to_string(ordinal) + (id.empty() ? "" : " (id " + id + ")");
-    if (id.empty() || !valid_id(id)) {
-      report.error(where, "piece id '" + id + "' is empty or not lower-case letters, digits, '_', '-', '.'");
+    if (!is_plain_id(id, kMaxIdLength)) {
+      report.error(id.size() > kMaxIdLength ? file + " feature #" + std::to_string(ordinal) : where,
+                   id.empty() ? "piece id is empty; each piece needs a unique 'id'" : "piece " + id_problem(id));
       continue;
     }
     if (!seen.insert(id).second) {
@@ -226,8 +181,23 @@ void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
   }
 }
 
+// What is wrong with a place's id or point, or "" (ids unique within `seen`).
+std::string place_problem(const std::string& id, const OGRPoint* pt, std::set<std::string>& seen) {
+  if (id.empty() || !pt) return "a place needs an 'id' and a Point geometry";
+  if (!is_plain_id(id, kMaxIdLength)) return "place " + id_problem(id);
+  if (!seen.insert(id).second) return "place id '" + id + "' is used by two features; ids must be unique";
+  double lon = pt->getX(), lat = pt->getY();
+  if (!std::isfinite(lon) || !std::isfinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+    std::ostringstream c;
+    c << "[" << lon << ", " << lat << "]";
+    return "point " + c.str() + " is not a WGS84 longitude/latitude; write [lon, lat] with lon in -180..180, lat in -90..90";
+  }
+  return {};
+}
+
 void load_places(const fs::path& path, Atlas& atlas, Report& report) {
-  if (!fs::exists(path)) return;  // places are optional
+  if (!entry_exists(path)) return;  // places are optional
+  if (!readable_file_or_report(path, report)) return;
   const std::string file = path.string();
   CPLErrorReset();
   std::unique_ptr<GDALDataset> ds(
@@ -236,16 +206,23 @@ void load_places(const fs::path& path, Atlas& atlas, Report& report) {
     report.error(file, std::string("not readable as GeoJSON: ") + CPLGetLastErrorMsg());
     return;
   }
+  OGRLayer* layer = ds->GetLayer(0);
+  int idx = layer->GetLayerDefn()->GetFieldIndex("id");
+  if (idx >= 0 && layer->GetLayerDefn()->GetFieldDefn(idx)->GetType() != OFTString) {
+    report.error(file, "place ids must be strings (\"id\": \"erivan\"); some feature's 'id' is a number, list or object");
+    return;
+  }
   int ordinal = 0;
-  for (auto& feat : *ds->GetLayer(0)) {
+  std::set<std::string> seen;
+  for (auto& feat : *layer) {
     ++ordinal;
     Place p;
-    int idx = feat->GetFieldIndex("id");
-    p.id = idx >= 0 ? feat->GetFieldAsString(idx) : "";
-    std::string where = file + " feature #" + std::to_string(ordinal) + (p.id.empty() ? "" : " (id " + p.id + ")");
+    p.id = idx >= 0 && feat->IsFieldSetAndNotNull(idx) ? feat->GetFieldAsString(idx) : "";
+    std::string where = file + " feature #" + std::to_string(ordinal) +
+                        (p.id.empty() || p.id.size() > kMaxIdLength ? "" : " (id " + p.id + ")");
     auto* pt = feat->GetGeometryRef() ? dynamic_cast<OGRPoint*>(feat->GetGeometryRef()) : nullptr;
-    if (p.id.empty() || !pt) {
-      report.error(where, "a place needs an 'id' and a Point geometry");
+    if (std::string problem = place_problem(p.id, pt, seen); !problem.empty()) {
+      report.error(where, problem);
       continue;
     }
     p.lon = pt->getX();
@@ -255,7 +232,7 @@ void load_places(const fs::path& path, Atlas& atlas, Report& report) {
       char** list = feat->GetFieldAsStringList(seat);
       for (int i = 0; list && list[i]; ++i) p.seat_of.emplace_back(list[i]);
     }
-    for (const char* lang : {"en", "ru", "az", "hy", "ka"}) {
+    for (const auto& lang : language_codes()) {
       int i = feat->GetFieldIndex((std::string("name_") + lang).c_str());
       if (i >= 0 && feat->IsFieldSetAndNotNull(i) && *feat->GetFieldAsString(i)) p.names[lang] = feat->GetFieldAsString(i);
     }
@@ -268,7 +245,8 @@ void load_places(const fs::path& path, Atlas& atlas, Report& report) {
 
 // Base layers are optional; a dataset without base/ renders without them.
 void load_base_layer(const fs::path& path, const char* name_field, std::vector<BaseFeature>& out, Report& report) {
-  if (!fs::exists(path)) return;
+  if (!entry_exists(path)) return;
+  if (!readable_file_or_report(path, report)) return;
   std::unique_ptr<GDALDataset> ds(
       GDALDataset::Open(path.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   if (!ds || ds->GetLayerCount() < 1) {
@@ -289,56 +267,56 @@ void load_base_layer(const fs::path& path, const char* name_field, std::vector<B
 
 void load_regions(const fs::path& path, Atlas& atlas, Report& report, bool required,
                   std::vector<std::vector<std::string>>& piece_refs) {
-  if (!fs::exists(path)) {
+  if (!entry_exists(path)) {
     if (required) report.error(path.string(), "missing: a dataset needs regions.yaml");
     return;
   }
-  YamlFile f{path.string(), report};
-  for (const auto& rec : read_records(path, "regions", report)) {
+  YamlReader f{path.string(), report};
+  for (const auto& rec : read_records(f, "regions")) {
     if (!rec.IsMap()) { report.error(f.at(rec), "each region must be a mapping"); continue; }
     f.only_keys(rec, {"id", "kind", "unit", "parent", "names", "pieces", "includes", "note"}, "a region");
     Region r;
-    r.id = f.scalar(rec, "id", true, "a region");
+    r.id = f.string(rec, "id", true, "a region");
     if (!check_new_id(f, rec, r.id, "region", atlas.regions)) continue;
-    std::string kind = f.scalar(rec, "kind", true, "region " + r.id);
+    std::string kind = f.string(rec, "kind", true, "region " + r.id);
     if (kind == "governorate") r.kind = RegionKind::Governorate;
     else if (kind == "uyezd") r.kind = RegionKind::Uyezd;
     else if (kind == "part") r.kind = RegionKind::Part;
     else if (!kind.empty())
       report.error(f.at(rec["kind"]), "region " + r.id + ": kind '" + kind + "' is not governorate, uyezd or part");
-    r.unit = f.scalar(rec, "unit", false, "region " + r.id);
+    r.unit = f.string(rec, "unit", false, "region " + r.id);
     if (r.unit.empty()) r.unit = kind;
-    r.parent = f.scalar(rec, "parent", false, "region " + r.id);
+    r.parent = f.string(rec, "parent", false, "region " + r.id);
     r.names = f.names(rec, "region " + r.id);
     if (r.names.find("en") == r.names.end()) report.error(f.at(rec), "region " + r.id + " has no English name (names: en)");
-    r.includes = f.list(rec, "includes", "region " + r.id);
-    r.note = f.scalar(rec, "note", false, "region " + r.id);
-    r.origin = {f.path, f.line(rec)};
-    piece_refs.push_back(f.list(rec, "pieces", "region " + r.id));
+    r.includes = f.strings(rec, "includes", "region " + r.id);
+    r.note = f.string(rec, "note", false, "region " + r.id);
+    r.origin = {f.path(), f.line(rec)};
+    piece_refs.push_back(f.strings(rec, "pieces", "region " + r.id));
     atlas.regions.push_back(std::move(r));
   }
 }
 
 void load_polities(const fs::path& path, Atlas& atlas, Report& report, bool required) {
-  if (!fs::exists(path)) {
+  if (!entry_exists(path)) {
     if (required) report.error(path.string(), "missing: a dataset needs polities.yaml");
     return;
   }
-  YamlFile f{path.string(), report};
+  YamlReader f{path.string(), report};
   static const std::regex colour_re(R"(#[0-9a-fA-F]{6})");
-  for (const auto& rec : read_records(path, "polities", report)) {
+  for (const auto& rec : read_records(f, "polities")) {
     if (!rec.IsMap()) { report.error(f.at(rec), "each polity must be a mapping"); continue; }
     f.only_keys(rec, {"id", "names", "colour", "from", "to", "note"}, "a polity");
     Polity p;
-    p.id = f.scalar(rec, "id", true, "a polity");
+    p.id = f.string(rec, "id", true, "a polity");
     if (!check_new_id(f, rec, p.id, "polity", atlas.polities)) continue;
     p.names = f.names(rec, "polity " + p.id);
     if (p.names.find("en") == p.names.end()) report.error(f.at(rec), "polity " + p.id + " has no English name (names: en)");
-    p.colour = f.scalar(rec, "colour", false, "polity " + p.id);
+    p.colour = f.string(rec, "colour", false, "polity " + p.id);
     if (!p.colour.empty() && !std::regex_match(p.colour, colour_re))
       report.error(f.at(rec["colour"]), "polity " + p.id + ": colour '" + p.colour + "' is not of the form #rrggbb");
-    std::string from = f.scalar(rec, "from", false, "polity " + p.id);
-    std::string to = f.scalar(rec, "to", false, "polity " + p.id);
+    std::string from = f.string(rec, "from", false, "polity " + p.id);
+    std::string to = f.string(rec, "to", false, "polity " + p.id);
     if (!from.empty() || !to.empty()) {
       try {
         p.lifespan = make_interval(from, to);
@@ -346,30 +324,30 @@ void load_polities(const fs::path& path, Atlas& atlas, Report& report, bool requ
         report.error(f.at(rec), "polity " + p.id + " lifespan: " + e.what());
       }
     }
-    p.note = f.scalar(rec, "note", false, "polity " + p.id);
-    p.origin = {f.path, f.line(rec)};
+    p.note = f.string(rec, "note", false, "polity " + p.id);
+    p.origin = {f.path(), f.line(rec)};
     atlas.polities.push_back(std::move(p));
   }
 }
 
 void load_sources(const fs::path& path, Atlas& atlas, Report& report, bool required) {
-  if (!fs::exists(path)) {
+  if (!entry_exists(path)) {
     if (required) report.error(path.string(), "missing: a dataset needs sources.yaml");
     return;
   }
-  YamlFile f{path.string(), report};
-  for (const auto& rec : read_records(path, "sources", report)) {
+  YamlReader f{path.string(), report};
+  for (const auto& rec : read_records(f, "sources")) {
     if (!rec.IsMap()) { report.error(f.at(rec), "each source must be a mapping"); continue; }
     f.only_keys(rec, {"id", "title", "description", "language", "perspective", "file"}, "a source");
     Source s;
-    s.id = f.scalar(rec, "id", true, "a source");
+    s.id = f.string(rec, "id", true, "a source");
     if (!check_new_id(f, rec, s.id, "source", atlas.sources)) continue;
-    s.title = f.scalar(rec, "title", true, "source " + s.id);
-    s.description = f.scalar(rec, "description", false, "source " + s.id);
-    s.language = f.scalar(rec, "language", false, "source " + s.id);
-    s.perspective = f.scalar(rec, "perspective", true, "source " + s.id);
-    s.file = f.scalar(rec, "file", false, "source " + s.id);
-    s.origin = {f.path, f.line(rec)};
+    s.title = f.string(rec, "title", true, "source " + s.id);
+    s.description = f.string(rec, "description", false, "source " + s.id);
+    s.language = f.string(rec, "language", false, "source " + s.id);
+    s.perspective = f.string(rec, "perspective", true, "source " + s.id);
+    s.file = f.string(rec, "file", false, "source " + s.id);
+    s.origin = {f.path(), f.line(rec)};
     atlas.sources.push_back(std::move(s));
   }
 }
@@ -381,13 +359,13 @@ struct PendingRefs {
 };
 
 void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std::vector<PendingRefs>& refs) {
-  YamlFile f{path.string(), report};
+  YamlReader f{path.string(), report};
   YAML::Node whole;
-  YAML::Node seq = read_records(path, "assertions", report, &whole);
+  YAML::Node seq = read_records(f, "assertions", &whole);
   std::string default_source;
   if (whole.IsMap()) {
     f.only_keys(whole, {"source", "assertions"}, "an assertions file");
-    if (whole["source"]) default_source = whole["source"].as<std::string>();
+    default_source = f.string(whole, "source", false, "the assertions file");
   }
   for (const auto& rec : seq) {
     if (!rec.IsMap()) { report.error(f.at(rec), "each assertion must be a mapping"); continue; }
@@ -397,16 +375,16 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
                  "disagreement"},
                 "an assertion");
     Assertion a;
-    a.id = f.scalar(rec, "id", true, "an assertion");
+    a.id = f.string(rec, "id", true, "an assertion");
     if (!check_new_id(f, rec, a.id, "assertion", atlas.assertions)) continue;
     const std::string what = "assertion " + a.id;
-    std::string kind = f.scalar(rec, "kind", true, what);
+    std::string kind = f.string(rec, "kind", true, what);
     if (kind == "control") a.kind = AssertionKind::Control;
     else if (kind == "claim") a.kind = AssertionKind::Claim;
     else if (kind == "designation") a.kind = AssertionKind::Designation;
     else if (!kind.empty())
       report.error(f.at(rec["kind"]), what + ": kind '" + kind + "' is not control, claim or designation");
-    a.type = f.scalar(rec, "type", a.kind == AssertionKind::Designation, what);
+    a.type = f.string(rec, "type", a.kind == AssertionKind::Designation, what);
     if (a.kind == AssertionKind::Designation && !a.type.empty() && !is_known_designation(a.type)) {
       std::string list;
       for (const auto& t : known_designations()) list += (list.empty() ? "" : ", ") + t;
@@ -415,22 +393,22 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
     if (a.kind != AssertionKind::Designation && !a.type.empty())
       report.error(f.at(rec["type"]), what + ": only designations have a 'type'");
     PendingRefs r;
-    r.party = f.scalar(rec, "party", true, what);
-    r.beneficiary = f.scalar(rec, "beneficiary", false, what);
+    r.party = f.string(rec, "party", true, what);
+    r.beneficiary = f.string(rec, "beneficiary", false, what);
     if (!r.beneficiary.empty() && a.kind != AssertionKind::Designation)
       report.error(f.at(rec["beneficiary"]), what + ": only designations have a 'beneficiary'");
     if (a.type == "assigned" && r.beneficiary.empty())
       report.error(f.at(rec), what + ": an 'assigned' designation needs the 'beneficiary' it assigns the region to");
-    r.region = f.scalar(rec, "region", true, what);
-    r.source = f.scalar(rec, "source", false, what);
+    r.region = f.string(rec, "region", true, what);
+    r.source = f.string(rec, "source", false, what);
     if (r.source.empty()) r.source = default_source;
     if (r.source.empty()) report.error(f.at(rec), what + " has no 'source' (and the file sets no default 'source')");
-    r.overrides = f.list(rec, "overrides", what);
+    r.overrides = f.strings(rec, "overrides", what);
     r.where_party = rec["party"] ? f.at(rec["party"]) : f.at(rec);
     r.where_region = rec["region"] ? f.at(rec["region"]) : f.at(rec);
     r.where_source = rec["source"] ? f.at(rec["source"]) : f.at(rec);
-    std::string from = f.scalar(rec, "from", true, what);
-    std::string to = f.scalar(rec, "to", true, what);
+    std::string from = f.string(rec, "from", true, what);
+    std::string to = f.string(rec, "to", true, what);
     if (to == "next") {
       a.ends_at_next = true;
       to = "..";
@@ -446,31 +424,31 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
       report.error(f.at(rec), what + " has no 'locator' mapping (page, footnote, lines) a reader can find");
     } else {
       f.only_keys(loc, {"page", "footnote", "lines"}, "a locator");
-      a.locator.page = f.scalar(loc, "page", false, what);
-      a.locator.footnote = f.scalar(loc, "footnote", false, what);
-      a.locator.lines = f.scalar(loc, "lines", true, what + " locator");
+      a.locator.page = f.string(loc, "page", false, what);
+      a.locator.footnote = f.string(loc, "footnote", false, what);
+      a.locator.lines = f.string(loc, "lines", true, what + " locator");
     }
-    a.voice = f.scalar(rec, "voice", false, what);
+    a.voice = f.string(rec, "voice", false, what);
     if (a.voice.empty()) a.voice = "author";
-    a.cites = f.list(rec, "cites", what);
-    a.paraphrase = f.scalar(rec, "paraphrase", true, what);
-    a.confidence = f.scalar(rec, "confidence", false, what);
+    a.cites = f.strings(rec, "cites", what);
+    a.paraphrase = f.string(rec, "paraphrase", true, what);
+    a.confidence = f.string(rec, "confidence", false, what);
     if (a.confidence.empty()) a.confidence = "medium";
     if (a.confidence != "high" && a.confidence != "medium" && a.confidence != "low")
       report.error(f.at(rec["confidence"]), what + ": confidence '" + a.confidence + "' is not high, medium or low");
-    a.end_note = f.scalar(rec, "end_note", false, what);
-    r.contradicts = f.list(rec, "contradicts", what);
-    std::string disagreement = f.scalar(rec, "disagreement", false, what);
+    a.end_note = f.string(rec, "end_note", false, what);
+    r.contradicts = f.strings(rec, "contradicts", what);
+    std::string disagreement = f.string(rec, "disagreement", false, what);
     if (disagreement == "dating") a.dating_disagreement = true;
     else if (!disagreement.empty())
       report.error(f.at(rec["disagreement"]), what + ": disagreement '" + disagreement + "' is unknown; the one kind is 'dating'");
     if (a.dating_disagreement && r.contradicts.empty())
       report.error(f.at(rec), what + ": 'disagreement: dating' needs 'contradicts' naming the other dating");
-    std::string asserted_as = f.scalar(rec, "asserted_as", false, what);
+    std::string asserted_as = f.string(rec, "asserted_as", false, what);
     if (asserted_as == "presupposed") a.presupposed = true;
     else if (!asserted_as.empty() && asserted_as != "stated")
       report.error(f.at(rec["asserted_as"]), what + ": asserted_as '" + asserted_as + "' is not 'stated' or 'presupposed'");
-    a.origin = {f.path, f.line(rec)};
+    a.origin = {f.path(), f.line(rec)};
     atlas.assertions.push_back(std::move(a));
     refs.push_back(std::move(r));
   }
@@ -478,8 +456,10 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
 
 void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std::vector<PendingRefs>& refs,
               std::vector<std::vector<std::string>>& piece_refs) {
-  if (!fs::is_directory(dir)) {
-    report.error(dir.string(), "is not a directory; --data and --add-data take a dataset folder");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    report.error(dir.string(), "is not a directory" + (ec ? " (" + ec.message() + ")" : std::string()) +
+                                   "; --data and --add-data take a dataset folder");
     return;
   }
   if (base) load_pieces(dir / "pieces.geojson", atlas, report);
@@ -493,10 +473,11 @@ void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std:
   load_polities(dir / "polities.yaml", atlas, report, base);
   load_sources(dir / "sources.yaml", atlas, report, base);
   fs::path adir = dir / "assertions";
-  if (fs::is_directory(adir)) {
+  if (fs::is_directory(adir, ec)) {
     std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(adir))
-      if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") files.push_back(e.path());
+    for (auto it = fs::directory_iterator(adir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+      if (it->path().extension() == ".yaml" || it->path().extension() == ".yml") files.push_back(it->path());
+    if (ec) report.error(adir.string(), "cannot be listed (" + ec.message() + ")");
     std::sort(files.begin(), files.end());  // deterministic order
     for (const auto& p : files) load_assertion_file(p, atlas, report, refs);
   } else if (!base) {

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "symbology/legend.hpp"
+
 namespace histmap {
 
 using json = nlohmann::ordered_json;
@@ -63,6 +65,13 @@ json state_json(const Atlas& atlas, const PieceState& s) {
   for (const auto& c : s.control)
     if (c.party != s.controller) possible.push_back(atlas.polities[c.party].id);
   j["other_controllers"] = possible;
+  // Legend categories as plain fields, for styles that test equality (QGIS rules).
+  Category fill = classify(s).front();
+  j["category"] = to_string(fill.kind);
+  j["control_basis"] = fill.kind == Kind::Control || fill.basis != Basis::Stated ? json(to_string(fill.basis)) : json(nullptr);
+  std::string keys;
+  for (const auto& c : legend_categories({&s})) keys += (keys.empty() ? "" : ";") + category_key(c, atlas);
+  j["legend_keys"] = keys;
   j["precision"] = s.assertions.empty() ? "none" : (s.certain ? "certain" : "uncertain");
   j["control_precision"] = s.control.empty() ? "none" : (s.control_uncertain() ? "uncertain" : "certain");
   j["uncertain_assertions"] = assertion_ids(atlas, s.uncertain);

@@ -18,7 +18,9 @@ std::string name_of(const Region& r, const std::string& lang = "en");
 nlohmann::ordered_json assertion_ids(const Atlas& atlas, const std::vector<int>& assertions);
 
 // controller, controller_name, claimants, designations [{type, by, beneficiary, assertions}],
-// conflict, conflicts, other_controllers, precision, uncertain_assertions, assertions,
+// conflict, conflicts, other_controllers, category (control, conflict, no_controller,
+// no_source: what fills the area), control_basis, legend_keys (the state's legend
+// categories joined by ';', see symbology/legend.hpp), precision, uncertain_assertions, assertions,
 // set_aside, sources.
 nlohmann::ordered_json state_json(const Atlas& atlas, const PieceState& s);
 

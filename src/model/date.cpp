@@ -66,9 +66,20 @@ const char* to_string(Precision p) {
   return "?";
 }
 
+// std::regex recurses once per character: a value of tens of thousands of
+// characters overflows the stack, so refuse anything longer than a date can be.
+constexpr size_t kMaxDateLength = 40;
+
+static std::string excerpt(const std::string& text) {
+  return text.size() > kMaxDateLength ? text.substr(0, kMaxDateLength) + "... (" + std::to_string(text.size()) +
+                                            " characters)"
+                                      : text;
+}
+
 Day parse_day(const std::string& text) {
   static const std::regex re(R"((\d{4})-(\d{2})-(\d{2}))");
   std::smatch m;
+  if (text.size() > kMaxDateLength) throw DateError(excerpt(text) + ": not a date of the form YYYY-MM-DD");
   if (!std::regex_match(text, m, re)) throw DateError(text + ": not a date of the form YYYY-MM-DD");
   int y = std::stoi(m[1]);
   unsigned mo = static_cast<unsigned>(std::stoi(m[2]));
@@ -104,6 +115,8 @@ FuzzyDate parse_fuzzy(const std::string& raw, bool open_allowed) {
   FuzzyDate f;
   f.original = raw;
   std::string text = raw;
+  if (text.size() > kMaxDateLength)
+    throw DateError(excerpt(raw) + ": too long for a date; expected YYYY-MM-DD, YYYY-MM, YYYY, [A..B] or '..'");
   if (text.empty() || text == "..") {
     if (!open_allowed) throw DateError("an open date ('" + raw + "') is not allowed here");
     return f;  // Precision::Open with open bounds

@@ -15,6 +15,7 @@
 #include "data/report.hpp"
 #include "model/atlas.hpp"
 #include "render/style.hpp"
+#include "symbology/legend.hpp"
 #include "time/resolve.hpp"
 
 namespace histmap {
@@ -25,19 +26,13 @@ struct MapOptions {
   std::string crs;                          // any PROJ/EPSG definition; empty: a conic centred on the extent
   std::optional<std::array<double, 4>> bbox;  // lon/lat west, south, east, north
   std::string region;                       // frame this region (with a margin) instead
-  std::string lang = "en";
+  std::string lang = "en";                  // names from the data and histmap's words (styles/words)
   std::string title;                        // empty: a default naming the period
   bool modern_borders = false;
   bool labels = true;
   bool legend = true;
   bool piece_lines = false;  // draw every piece's outline (the modern districts), thin
   bool date_caption = true;  // the date line under the title (animations draw their own)
-};
-
-struct LegendEntry {
-  std::string kind;   // controller, conflict, uncertain, no_controller, no_assertion, claim, designation, line, place
-  std::string key;    // polity id, designation type, line name
-  std::string label;  // text shown
 };
 
 struct ScaleBar {
@@ -55,13 +50,13 @@ class MapCanvas {
   bool ok() const { return ok_; }
 
   // Draws the map for `day` to `path` (.pdf, .svg or .png, written atomically).
-  // Returns the legend actually drawn.
-  std::vector<LegendEntry> render(const Resolver& resolver, Day day, const Style& style, const std::string& path,
+  // Returns the legend of what the map shows (its states' categories, in legend order).
+  std::vector<LegendItem> render(const Resolver& resolver, Day day, const Style& style, const std::string& path,
                                   Report& report) const;
 
   // Draws onto any Cairo context whose user space is page points. Thread-safe
   // for concurrent frames (each with its own context).
-  std::vector<LegendEntry> draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style) const;
+  std::vector<LegendItem> draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style) const;
 
   // Outlines of every piece in page points (rings of points), for other front ends.
   std::vector<std::vector<std::vector<std::array<double, 2>>>> piece_outlines() const;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <map>
 #include <mutex>
 #include <regex>
@@ -16,11 +18,23 @@
 #include <unistd.h>
 
 #include "render/text.hpp"
+#include "symbology/words.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
+#include "util/parallel.hpp"
+#include "util/subprocess.hpp"
 
 namespace histmap {
 namespace fs = std::filesystem;
+
+std::string step_problem(const std::string& step) {
+  if (step == "changes") return {};
+  bool digits = step.size() >= 2 && step.size() <= 6 &&
+                std::all_of(step.begin(), step.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || (step.back() != 'd' && step.back() != 'w') || std::stoi(step) < 1)
+    return step + ": expected Nd (days), Nw (weeks) or 'changes', e.g. 1d";
+  return {};
+}
 
 std::vector<Day> frame_days(const Resolver& resolver, const AnimateOptions& o, Report& report) {
   std::vector<Day> days;
@@ -34,13 +48,11 @@ std::vector<Day> frame_days(const Resolver& resolver, const AnimateOptions& o, R
       if (d > o.from && d <= o.to) days.push_back(d);
     return days;
   }
-  static const std::regex re(R"((\d+)([dw]))");
-  std::smatch m;
-  if (!std::regex_match(o.step, m, re) || std::stoi(m[1]) < 1) {
-    report.error("--step", o.step + ": expected Nd (days), Nw (weeks) or 'changes', e.g. 1d");
+  if (std::string why = step_problem(o.step); !why.empty()) {
+    report.error("--step", why);
     return days;
   }
-  int step = std::stoi(m[1]) * (m[2] == "w" ? 7 : 1);
+  int step = std::stoi(o.step) * (o.step.back() == 'w' ? 7 : 1);
   for (Day d = o.from; d <= o.to; d += step) days.push_back(d);
   if (days.size() > 40000) {
     report.error("--step", "more than 40,000 frames; choose a longer step or a shorter period");
@@ -70,12 +82,13 @@ std::vector<std::string> events_on(const Atlas& atlas, const Resolver& resolver,
   return out;
 }
 
-void caption(cairo_t* cr, const Style& style, double width, Day day, const std::vector<std::string>& events) {
+void caption(cairo_t* cr, const Style& style, double width, Day day, const std::vector<std::string>& events,
+             const Words& words) {
   auto layout = [&](const std::string& s, double size, bool bold, double w) {
     return text_layout(cr, style.font_family, s, size, bold, w);
   };
   cairo_set_source_rgb(cr, style.text.r, style.text.g, style.text.b);
-  PangoLayout* d = layout(format_day_words(day), style.font_subtitle + 3, true, width);
+  PangoLayout* d = layout(day_words(day, words), style.font_subtitle + 3, true, width);
   cairo_move_to(cr, 18, 18 + style.font_title * 1.45);
   pango_cairo_show_layout(cr, d);
   g_object_unref(d);
@@ -99,43 +112,166 @@ void caption(cairo_t* cr, const Style& style, double width, Day day, const std::
   g_object_unref(e);
 }
 
+// A Cairo image surface that is destroyed however the scope is left.
+struct Surface {
+  cairo_surface_t* s;
+  Surface(int w, int h) : s(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)) {}
+  ~Surface() { cairo_surface_destroy(s); }
+  Surface(const Surface&) = delete;
+  Surface& operator=(const Surface&) = delete;
+};
+
+// What every frame needs: the days, one rendered map per distinct global state, and the caption.
+struct FramePlan {
+  FramePlan(const Atlas& a, const Resolver& r, const Style& s, const AnimateOptions& opt, std::vector<Day> d)
+      : atlas(a), resolver(r), style(s), o(opt), days(std::move(d)) {}
+  const Atlas& atlas;
+  const Resolver& resolver;
+  const Style& style;
+  const AnimateOptions& o;
+  std::vector<Day> days;
+  double k = 1, width_pt = 0;
+  std::string lang = "en";  // of the caption's date line
+  int W = 0, H = 0;
+  unsigned threads = 1;
+  std::map<long, std::unique_ptr<Surface>> maps;  // keyed by the global segment of the day
+  std::function<void()> tick;
+
+  long segment(Day d) const {
+    const auto& cps = resolver.change_points();
+    return std::upper_bound(cps.begin(), cps.end(), d) - cps.begin();
+  }
+  void compose(size_t i, cairo_surface_t* target) const {
+    cairo_t* cr = cairo_create(target);
+    cairo_set_source_surface(cr, maps.at(segment(days[i]))->s, 0, 0);
+    cairo_paint(cr);
+    cairo_scale(cr, k, k);
+    caption(cr, style, width_pt, days[i], events_on(atlas, resolver, days[i]), words_for(lang));
+    cairo_destroy(cr);
+  }
+};
+
+// One map per distinct state of the whole map (the global segment of the day).
+void render_maps(FramePlan& plan, const MapCanvas& canvas) {
+  std::vector<long> keys;
+  std::vector<Day> first_day;
+  for (Day d : plan.days)
+    if (plan.maps.emplace(plan.segment(d), nullptr).second) {
+      keys.push_back(plan.segment(d));
+      first_day.push_back(d);
+    }
+  std::vector<std::unique_ptr<Surface>> rendered(keys.size());
+  parallel_for(keys.size(), plan.threads, [&](size_t i) {
+    auto s = std::make_unique<Surface>(plan.W, plan.H);
+    cairo_t* cr = cairo_create(s->s);
+    cairo_scale(cr, plan.k, plan.k);
+    canvas.draw(cr, plan.resolver, first_day[i], plan.style);
+    cairo_destroy(cr);
+    rendered[i] = std::move(s);
+    plan.tick();
+  });
+  for (size_t i = 0; i < keys.size(); ++i) plan.maps[keys[i]] = std::move(rendered[i]);
+}
+
+// Numbered PNG frames in a folder; a frame that cannot be written is an error.
+void write_png_frames(const FramePlan& plan, Report& report) {
+  const std::string& dir = plan.o.output;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    report.error(dir, "cannot create the folder: " + ec.message());
+    return;
+  }
+  parallel_for(plan.days.size(), plan.threads, [&](size_t i) {
+    Surface f(plan.W, plan.H);
+    plan.compose(i, f.s);
+    char name[32];
+    std::snprintf(name, sizeof name, "frame-%05zu.png", i + 1);
+    std::string path = (fs::path(dir) / name).string(), tmp = temp_path_for(path);
+    cairo_status_t st = cairo_surface_write_to_png(f.s, tmp.c_str());
+    if (st != CAIRO_STATUS_SUCCESS) {
+      std::error_code ignored;
+      fs::remove(tmp, ignored);
+      throw OutputError(path + ": cannot write the frame (" + cairo_status_to_string(st) + ")");
+    }
+    commit_temp(tmp, path);
+    plan.tick();
+  });
+}
+
+// The FFmpeg command for raw BGR0 frames on standard input, as an argument vector.
+std::vector<std::string> ffmpeg_args(const FramePlan& plan, const std::string& ext, const std::string& out) {
+  char rate[32];
+  std::snprintf(rate, sizeof rate, "%.6f", plan.o.step == "changes" ? 1.0 / plan.o.hold_seconds : plan.o.fps);
+  std::vector<std::string> a = {"ffmpeg", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr0",
+                                "-s", std::to_string(plan.W) + "x" + std::to_string(plan.H), "-framerate", rate,
+                                "-i", "-"};
+  if (ext == ".mp4") a.insert(a.end(), {"-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "veryfast", "-crf", "20"});
+  else if (ext == ".webm")
+    a.insert(a.end(), {"-c:v", "libvpx-vp9", "-pix_fmt", "yuv420p", "-b:v", "0", "-crf", "34", "-row-mt", "1"});
+  else a.insert(a.end(), {"-vf", "split[a][b];[a]palettegen[p];[b][p]paletteuse"});
+  if (plan.o.step == "changes") a.insert(a.end(), {"-r", "10"});
+  // The temporary name keeps the extension, so FFmpeg picks the container from it.
+  a.insert(a.end(), {"-fflags", "+bitexact", "-flags:v", "+bitexact", "-f", ext == ".mp4" ? "mp4" : ext.substr(1), out});
+  return a;
+}
+
+// Raw frames through a pipe: no intermediate images. FFmpeg writes a temporary file we rename.
+void encode_video(const FramePlan& plan, const std::string& ext, Report& report) {
+  const std::string tmp = temp_path_or_report(plan.o.output, report);
+  if (tmp.empty()) return;
+  ChildInput ffmpeg(ffmpeg_args(plan, ext, tmp));
+  // Frames are composed a batch at a time, in parallel, ahead of the writer.
+  const size_t batch = std::max<size_t>(plan.threads * 4, 8);
+  std::vector<std::unique_ptr<Surface>> frames;
+  for (size_t j = 0; j < batch; ++j) frames.push_back(std::make_unique<Surface>(plan.W, plan.H));
+  bool ok = ffmpeg.started();
+  for (size_t base = 0; base < plan.days.size() && ok; base += batch) {
+    size_t n = std::min(batch, plan.days.size() - base);
+    parallel_for(n, plan.threads, [&](size_t j) { plan.compose(base + j, frames[j]->s); });
+    for (size_t j = 0; j < n && ok; ++j) {
+      cairo_surface_flush(frames[j]->s);
+      const unsigned char* data = cairo_image_surface_get_data(frames[j]->s);
+      int stride = cairo_image_surface_get_stride(frames[j]->s);
+      for (int y = 0; y < plan.H && ok; ++y) ok = ffmpeg.write(data + y * stride, 4 * static_cast<size_t>(plan.W));
+      plan.tick();
+    }
+  }
+  std::string why = ffmpeg.finish();
+  if (!why.empty()) {
+    report.error(plan.o.output, "encoding failed: " + why +
+                                    "; nothing was written (Debian's ffmpeg package is in scripts/install-deps.sh; "
+                                    "a folder ending in / gets PNG frames instead)");
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return;
+  }
+  commit_temp(tmp, plan.o.output);
+}
+
 }  // namespace
 
 void animate(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canvas, const Style& style,
              const AnimateOptions& o, Report& report) {
-  std::vector<Day> days = frame_days(resolver, o, report);
-  if (days.empty()) return;
+  FramePlan plan(atlas, resolver, style, o, frame_days(resolver, o, report));
+  if (plan.days.empty()) return;
   std::string ext = fs::path(o.output).extension().string();
   bool to_dir = ext.empty() || o.output.back() == '/';
   if (!to_dir && ext != ".mp4" && ext != ".webm" && ext != ".gif") {
     report.error(o.output, "unknown format '" + ext + "'; use .mp4, .webm, .gif or a folder ending in /");
     return;
   }
-  if (!to_dir && std::system("ffmpeg -version >/dev/null 2>&1") != 0) {
-    report.error("ffmpeg", "not found; install Debian's ffmpeg package (scripts/install-deps.sh) or write PNG frames to a folder");
-    return;
-  }
   const MapOptions& mo = canvas.options();
-  const double k = canvas.pixel_scale();
-  const int W = static_cast<int>(std::lround(mo.width_pt * k)), H = static_cast<int>(std::lround(mo.height_pt * k));
-  // One map per distinct state of the whole map (the global segment of the
-  // day); every frame is that map plus its own caption.
-  const auto& cps = resolver.change_points();
-  auto segment = [&](Day d) { return std::upper_bound(cps.begin(), cps.end(), d) - cps.begin(); };
-  std::map<long, cairo_surface_t*> maps;
-  std::vector<long> keys;
-  std::vector<Day> first_day;
-  for (Day d : days)
-    if (!maps.count(segment(d))) {
-      maps[segment(d)] = nullptr;
-      keys.push_back(segment(d));
-      first_day.push_back(d);
-    }
-  unsigned threads = o.threads > 0 ? static_cast<unsigned>(o.threads) : std::max(1u, std::thread::hardware_concurrency());
-  std::atomic<size_t> next{0}, done{0};
+  plan.k = canvas.pixel_scale();
+  plan.width_pt = mo.width_pt;
+  plan.lang = mo.lang;
+  plan.W = static_cast<int>(std::lround(mo.width_pt * plan.k));
+  plan.H = static_cast<int>(std::lround(mo.height_pt * plan.k));
+  plan.threads = o.threads > 0 ? static_cast<unsigned>(o.threads) : std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<size_t> done{0};
   std::mutex progress_mutex;
-  size_t total = keys.size() + days.size();
-  auto tick = [&] {
+  size_t total = 0;
+  plan.tick = [&] {
     size_t n = ++done;
     if (!o.progress) return;
     std::lock_guard<std::mutex> lock(progress_mutex);
@@ -143,103 +279,16 @@ void animate(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canv
     std::fprintf(stderr, "\r[%s%s] %zu/%zu", std::string(bar, '#').c_str(), std::string(40 - bar, ' ').c_str(), n, total);
     if (n == total) std::fprintf(stderr, "\n");
   };
-  auto run_parallel = [&](size_t count, auto&& work) {
-    next = 0;
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t)
-      pool.emplace_back([&] {
-        for (size_t i; (i = next++) < count;) work(i);
-      });
-    for (auto& t : pool) t.join();
-  };
-  std::vector<cairo_surface_t*> rendered(keys.size(), nullptr);
-  run_parallel(keys.size(), [&](size_t i) {
-    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
-    cairo_t* cr = cairo_create(s);
-    cairo_scale(cr, k, k);
-    canvas.draw(cr, resolver, first_day[i], style);
-    cairo_destroy(cr);
-    rendered[i] = s;
-    tick();
-  });
-  for (size_t i = 0; i < keys.size(); ++i) maps[keys[i]] = rendered[i];
-
-  auto compose = [&](size_t i, cairo_surface_t* target) {
-    cairo_t* cr = cairo_create(target);
-    cairo_set_source_surface(cr, maps[segment(days[i])], 0, 0);
-    cairo_paint(cr);
-    cairo_scale(cr, k, k);
-    caption(cr, style, mo.width_pt, days[i], events_on(atlas, resolver, days[i]));
-    cairo_destroy(cr);
-  };
-
-  if (to_dir) {
-    std::error_code ec;
-    fs::create_directories(o.output, ec);
-    if (ec) report.error(o.output, "cannot create the folder: " + ec.message());
-    else
-      run_parallel(days.size(), [&](size_t i) {
-        cairo_surface_t* f = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
-        compose(i, f);
-        char name[32];
-        std::snprintf(name, sizeof name, "frame-%05zu.png", i + 1);
-        std::string path = (fs::path(o.output) / name).string(), tmp = temp_path_for(path);
-        if (cairo_surface_write_to_png(f, tmp.c_str()) == CAIRO_STATUS_SUCCESS) commit_temp(tmp, path);
-        cairo_surface_destroy(f);
-        tick();
-      });
-  } else {
-    // Raw frames through a pipe: no intermediate images. FFmpeg writes a temporary file we rename.
-    std::string tmp;
-    try {
-      tmp = temp_path_for(o.output);
-    } catch (const OutputError& e) {
-      report.error(o.output, e.what());
-    }
-    if (!tmp.empty()) {
-      char rate[32];
-      if (o.step == "changes") std::snprintf(rate, sizeof rate, "%.6f", 1.0 / o.hold_seconds);
-      else std::snprintf(rate, sizeof rate, "%.6f", o.fps);
-      std::string codec = ext == ".mp4" ? "-c:v libx264 -pix_fmt yuv420p -preset veryfast -crf 20"
-                          : ext == ".webm" ? "-c:v libvpx-vp9 -pix_fmt yuv420p -b:v 0 -crf 34 -row-mt 1"
-                                           : "-vf split[a][b];[a]palettegen[p];[b][p]paletteuse";
-      std::string out_rate = o.step == "changes" ? " -r 10" : "";
-      std::string cmd = "ffmpeg -loglevel error -y -f rawvideo -pix_fmt bgr0 -s " + std::to_string(W) + "x" +
-                        std::to_string(H) + " -framerate " + rate + " -i - " + codec + out_rate +
-                        " -fflags +bitexact -flags:v +bitexact '" + tmp + "'";
-      FILE* pipe = popen(cmd.c_str(), "w");
-      if (!pipe) report.error("ffmpeg", "cannot start: " + cmd);
-      else {
-        // Frames are composed two at a time ahead of the writer.
-        const size_t batch = std::max<size_t>(threads * 4, 8);
-        std::vector<cairo_surface_t*> frames(batch, nullptr);
-        for (auto& f : frames) f = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
-        bool ok = true;
-        for (size_t base = 0; base < days.size() && ok; base += batch) {
-          size_t n = std::min(batch, days.size() - base);
-          run_parallel(n, [&](size_t j) { compose(base + j, frames[j]); });
-          for (size_t j = 0; j < n && ok; ++j) {
-            cairo_surface_flush(frames[j]);
-            const unsigned char* data = cairo_image_surface_get_data(frames[j]);
-            int stride = cairo_image_surface_get_stride(frames[j]);
-            for (int y = 0; y < H && ok; ++y) ok = fwrite(data + y * stride, 4, W, pipe) == static_cast<size_t>(W);
-            tick();
-          }
-        }
-        for (auto& f : frames) cairo_surface_destroy(f);
-        int rc = pclose(pipe);
-        if (!ok || rc != 0) {
-          report.error(o.output, "ffmpeg failed (exit " + std::to_string(rc) + ")");
-          std::error_code ec;
-          fs::remove(tmp, ec);
-        } else {
-          commit_temp(tmp, o.output);
-        }
-      }
-    }
+  try {
+    std::set<long> segments;
+    for (Day d : plan.days) segments.insert(plan.segment(d));
+    total = segments.size() + plan.days.size();
+    render_maps(plan, canvas);
+    if (to_dir) write_png_frames(plan, report);
+    else encode_video(plan, ext, report);
+  } catch (const OutputError& e) {
+    report.error(o.output, e.what());
   }
-  for (auto& [key, s] : maps)
-    if (s) cairo_surface_destroy(s);
 }
 
 }  // namespace histmap

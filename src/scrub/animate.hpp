@@ -20,6 +20,9 @@ struct AnimateOptions {
   bool progress = false;      // a progress bar on stderr
 };
 
+// What is wrong with a --step value ("" when it is Nd, Nw or "changes").
+std::string step_problem(const std::string& step);
+
 // The days that become frames.
 std::vector<Day> frame_days(const Resolver& resolver, const AnimateOptions& o, Report& report);
 

@@ -3,11 +3,14 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <algorithm>
+#include <functional>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "export/state_properties.hpp"
+#include "symbology/legend.hpp"
 #include "util/atomic_file.hpp"
 
 namespace histmap {
@@ -38,6 +41,107 @@ std::string svg_path(const std::vector<std::vector<std::array<double, 2>>>& ring
 
 std::string iso_or_null(Day d) { return d <= kOpenPast ? "" : format_day(d); }
 
+// Marks as the page paints them (see symbology/appearance.hpp).
+json marks_json(const Appearance& a) {
+  static const char* passes[] = {"fill", "claims", "statuses", "conflict_edge", "uncertain_edge"};
+  json out = json::array();
+  for (const auto& m : a.marks) {
+    json colours = json::array();
+    for (const auto& c : m.colours) colours.push_back(to_hex(c));
+    out.push_back({{"pass", passes[static_cast<int>(m.pass)]},
+                   {"pattern", to_string(m.pattern)},
+                   {"colours", colours},
+                   {"alpha", m.alpha},
+                   {"over_page", m.over_page},
+                   {"angle", m.angle},
+                   {"spacing", m.spacing},
+                   {"width", m.width},
+                   {"dash", m.dash},
+                   {"inside", m.inside}});
+  }
+  return out;
+}
+
+json category_json(const Category& c, const Atlas& atlas) {
+  json sides = json::array();
+  for (int p : c.sides) sides.push_back(atlas.polities[p].id);
+  auto id = [&](int p) { return p >= 0 ? json(atlas.polities[p].id) : json(nullptr); };
+  return {{"kind", to_string(c.kind)}, {"basis", to_string(c.basis)}, {"type", c.type},
+          {"party", id(c.party)},      {"beneficiary", id(c.beneficiary)}, {"sides", sides}};
+}
+
+// The words the page shows, per language: its interface, the legend title, dates.
+json page_words() {
+  json out = json::object();
+  for (const auto& lang : word_languages()) {
+    json w = json::object();
+    for (const auto& [id, text] : words_for(lang).table)
+      if (id.rfind("page.", 0) == 0 || id.rfind("month", 0) == 0 || id.rfind("date.", 0) == 0 || id == "legend.title" ||
+          id == "language")
+        w[id] = text;
+    out[lang] = w;
+  }
+  return out;
+}
+
+json in_languages(const std::function<std::string(const Words&)>& text) {
+  json out = json::object();
+  for (const auto& lang : word_languages()) out[lang] = text(words_for(lang));
+  return out;
+}
+
+// Every legend category of the given states once, in legend order, with its
+// swatch and its words in each language; and each state's categories as indices.
+json legend_table(const Atlas& atlas, const Style& style, const std::vector<const PieceState*>& states, json& st) {
+  std::vector<Category> all;  // what the legend shows (statuses the style does not draw are left out)
+  for (const auto& item : legend(states, atlas, style, words_for("en"))) all.push_back(item.category);
+  json table = json::array();
+  for (const auto& c : all) {
+    json e = category_json(c, atlas);
+    e["key"] = category_key(c, atlas);
+    e["swatch"] = marks_json(appearance(c, atlas, style));
+    e["label"] = in_languages([&](const Words& w) { return legend_label(c, atlas, w); });
+    table.push_back(e);
+  }
+  for (size_t i = 0; i < states.size(); ++i) {
+    json idx = json::array();
+    for (const auto& c : legend_categories({states[i]})) {
+      auto at = std::find(all.begin(), all.end(), c);
+      if (at != all.end()) idx.push_back(at - all.begin());
+    }
+    st[i]["legend"] = idx;
+    st[i]["summary"] = in_languages(  // the state's own categories in words, for its history
+        [&](const Words& w) {
+      std::string text;
+      for (const auto& c : classify(*states[i])) text += (text.empty() ? "" : "; ") + legend_label(c, atlas, w);
+      return text;
+    });
+    st[i]["look"] = marks_json(appearance(classify(*states[i]), atlas, style));
+  }
+  return table;
+}
+
+// Every assertion, its dates as written and in words for readers.
+json assertions_json(const Atlas& atlas) {
+  json assertions = json::array();
+  for (const auto& a : atlas.assertions)
+    assertions.push_back({{"id", a.id},
+                          {"kind", to_string(a.kind)},
+                          {"type", a.type},
+                          {"party", atlas.polities[a.party].id},
+                          {"beneficiary", a.beneficiary >= 0 ? json(atlas.polities[a.beneficiary].id) : json(nullptr)},
+                          {"region", atlas.regions[a.region].id},
+                          {"from", a.interval.from.original.empty() ? ".." : a.interval.from.original},
+                          {"to", a.interval.to.original.empty() ? ".." : a.interval.to.original},
+                          {"when", in_languages([&](const Words& w) {
+                             return fuzzy_date_words(a.interval.from, w) + " – " + fuzzy_date_words(a.interval.to, w);
+                           })},
+                          {"source", atlas.sources[a.source].id},
+                          {"locator", a.locator.text()},
+                          {"paraphrase", a.paraphrase}});
+  return assertions;
+}
+
 }  // namespace
 
 std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canvas, const Style& style,
@@ -54,23 +158,12 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
   d["changes"] = changes;
   json polities = json::object();
   for (const auto& p : atlas.polities) {
-    polities[p.id] = {{"name", name_of(p)}, {"colour", to_hex(style.colour_of(p))}};
+    polities[p.id] = {{"name", name_of(p)},
+                      {"colour", to_hex(style.colour_of(p))},
+                      {"names", in_languages([&](const Words& w) { return name_in(p.names, w.lang, p.id); })}};
   }
   d["polities"] = polities;
-  json assertions = json::array();
-  for (const auto& a : atlas.assertions)
-    assertions.push_back({{"id", a.id},
-                          {"kind", to_string(a.kind)},
-                          {"type", a.type},
-                          {"party", atlas.polities[a.party].id},
-                          {"beneficiary", a.beneficiary >= 0 ? json(atlas.polities[a.beneficiary].id) : json(nullptr)},
-                          {"region", atlas.regions[a.region].id},
-                          {"from", a.interval.from.original.empty() ? ".." : a.interval.from.original},
-                          {"to", a.interval.to.original.empty() ? ".." : a.interval.to.original},
-                          {"source", atlas.sources[a.source].id},
-                          {"locator", a.locator.text()},
-                          {"paraphrase", a.paraphrase}});
-  d["assertions"] = assertions;
+  d["assertions"] = assertions_json(atlas);
   // Distinct states, shared by the pieces' spans.
   std::vector<const PieceState*> states;
   auto state_index = [&](const PieceState* s) {
@@ -90,30 +183,16 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
     int uy = atlas.uyezd_of(static_cast<int>(p));
     pieces.push_back({{"id", atlas.pieces[p].id},
                       {"uyezd", uy >= 0 ? atlas.regions[uy].id : ""},
-                      {"uyezd_name", uy >= 0 ? name_of(atlas.regions[uy]) : atlas.pieces[p].id},
+                      {"uyezd_name", in_languages([&](const Words& w) {
+                         return uy >= 0 ? name_in(atlas.regions[uy].names, w.lang, atlas.regions[uy].id) : atlas.pieces[p].id;
+                       })},
                       {"path", svg_path(outlines[p], ox, oy, true)},
                       {"spans", spans}});
   }
   json st = json::array();
-  for (const PieceState* s : states) {
-    json k = json::array();
-    for (const auto& c : s->conflicts) {
-      json sides = json::array();
-      for (const auto& side : c.sides) sides.push_back(atlas.polities[side.party].id);
-      k.push_back({c.about, sides});
-    }
-    json cl = json::array();
-    for (const auto& c : s->claimants) cl.push_back(atlas.polities[c.party].id);
-    json des = json::array();
-    for (const auto& x : s->designations)
-      des.push_back({x.type, atlas.polities[x.by].id, x.beneficiary >= 0 ? json(atlas.polities[x.beneficiary].id) : json(nullptr)});
-    st.push_back({{"c", s->controller >= 0 ? json(atlas.polities[s->controller].id) : json(nullptr)},
-                  {"cu", s->control_uncertain() ? 1 : 0},
-                  {"k", k},
-                  {"cl", cl},
-                  {"d", des},
-                  {"a", s->assertions}});
-  }
+  for (const PieceState* s : states) st.push_back({{"a", s->assertions}, {"conflict", s->conflict()},
+                                                   {"uncertain", s->control_uncertain()}});
+  d["legend"] = legend_table(atlas, style, states, st);
   d["states"] = st;
   d["pieces"] = pieces;
   json base;
@@ -122,25 +201,20 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
     base[layer] = svg_path(canvas.layer_outline(layer), ox, oy, closed);
   }
   d["base"] = base;
-  json designations = json::object();
-  for (const auto& [type, ps] : style.designations) designations[type] = {{"pattern", ps.pattern}, {"colour", ps.colour_rule}};
-  d["style"] = {{"land", to_hex(style.land)},
+  d["style"] = {{"page", to_hex(style.page)},
+                {"land", to_hex(style.land)},
                 {"water", to_hex(style.water)},
                 {"water_line", to_hex(style.water_line)},
                 {"river", to_hex(style.river)},
-                {"no_assertion", to_hex(style.no_assertion)},
-                {"no_controller", to_hex(style.no_controller)},
                 {"uyezd_line", to_hex(style.uyezd_line.colour)},
-                {"governorate_line", to_hex(style.governorate_line.colour)},
-                {"conflict", to_hex(style.conflict.colour)},
-                {"uncertain_alpha", style.uncertain_alpha},
-                {"designations", designations}};
+                {"governorate_line", to_hex(style.governorate_line.colour)}};
   std::string sources;
   for (const auto& s : atlas.sources) sources += (sources.empty() ? "" : "; ") + s.id + ": " + s.title;
-  d["perspective"] = "Each area shows what the loaded sources assert for the day, not established fact. The shipped "
-                     "sources present one national perspective (the Azerbaijani side); see each source's note.";
-  d["credit"] = "Sources: " + sources + ". Boundaries: reconstruction from geoBoundaries (Runfola et al. 2020), CC BY-SA 3.0 / "
-                "ODbL, © OpenStreetMap contributors; coast, lakes, rivers GSHHG (LGPL). Made with histmap.";
+  d["words"] = page_words();
+  d["perspective"] = in_languages([&](const Words& w) { return w.get("page.perspective"); });
+  d["credit"] = in_languages([&](const Words& w) {
+    return w.fill("credit.sources", {{"sources", sources}}) + w.get("credit.boundaries");
+  });
   return "window.HISTMAP_DATA = " + d.dump(-1, ' ', false, nlohmann::detail::error_handler_t::strict) + ";\n";
 }
 

@@ -11,7 +11,9 @@
 #include <pango/pangocairo.h>
 
 #include "export/state_properties.hpp"
+#include "render/painter.hpp"
 #include "render/text.hpp"
+#include "symbology/legend.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
 
@@ -73,134 +75,183 @@ std::string timeline_csv(const Atlas& atlas, const Resolver& resolver, Day from,
   return out;
 }
 
-void write_timeline_svg(const Atlas& atlas, const Resolver& resolver, const Style& style, Day from, Day to,
-                        const std::string& path, Report& report) {
-  // Rows: uyezds grouped by governorate, in the data's order.
-  std::vector<int> rows;
-  std::vector<std::pair<size_t, std::string>> group_starts;
+namespace {
+
+struct Rows {
+  std::vector<int> regions;                                 // uyezd region indices, top to bottom
+  std::vector<std::pair<size_t, std::string>> group_starts;  // first row of each governorate, its name
+};
+
+// Rows: uyezds grouped by governorate, in the data's order.
+Rows chart_rows(const Atlas& atlas, const Words& w) {
+  Rows out;
   for (const auto& gov : atlas.regions) {
     if (gov.kind != RegionKind::Governorate) continue;
-    group_starts.push_back({rows.size(), name_of(gov)});
+    out.group_starts.push_back({out.regions.size(), name_in(gov.names, w.lang, gov.id)});
     for (size_t r = 0; r < atlas.regions.size(); ++r)
-      if (atlas.regions[r].kind == RegionKind::Uyezd && atlas.regions[r].parent == gov.id) rows.push_back(static_cast<int>(r));
+      if (atlas.regions[r].kind == RegionKind::Uyezd && atlas.regions[r].parent == gov.id)
+        out.regions.push_back(static_cast<int>(r));
   }
+  const std::string other = w.get("chart.other_okrugs");
   for (size_t r = 0; r < atlas.regions.size(); ++r)  // okrugs outside any governorate
     if (atlas.regions[r].kind == RegionKind::Uyezd && atlas.regions[r].parent.empty()) {
-      if (group_starts.empty() || group_starts.back().second != "Other okrugs") group_starts.push_back({rows.size(), "Other okrugs"});
-      rows.push_back(static_cast<int>(r));
+      if (out.group_starts.empty() || out.group_starts.back().second != other) out.group_starts.push_back({out.regions.size(), other});
+      out.regions.push_back(static_cast<int>(r));
     }
-  const double row_h = 11, left = 150, right = 20, top = 64, chart_w = 900;
-  const double W = left + chart_w + right, H = top + rows.size() * row_h + group_starts.size() * 6 + 80;
-  std::string tmp = temp_path_or_report(path, report);
-  if (tmp.empty()) return;
-  cairo_surface_t* surface = cairo_svg_surface_create(tmp.c_str(), W, H);
-  cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
-  cairo_t* cr = cairo_create(surface);
-  cairo_set_source_rgb(cr, style.page.r, style.page.g, style.page.b);
-  cairo_paint(cr);
-  auto x_of = [&](Day d) { return left + chart_w * double(std::clamp(d, from, to + 1) - from) / double(to + 1 - from); };
-  text(cr, style, "Control over time per uyezd, as the loaded sources assert it", 12, 16, 13, true);
-  text(cr, style, format_day_words(from) + " – " + format_day_words(to) +
-                      ". Row height is split by area among the states of the uyezd's pieces.",
-       12, 34, 8.5);
-  // Year and half-year ticks.
-  for (Day d = from; d <= to; ++d) {
+  return out;
+}
+
+struct Chart {
+  cairo_t* cr;
+  const Atlas& atlas;
+  const Resolver& resolver;
+  const Style& style;
+  const Words& words;
+  Day from, to;
+  double row_h = 11, left = 150, right = 20, top = 64, chart_w = 900, W = 0, H = 0, rows_bottom = 0;
+  double x_of(Day d) const {
+    return left + chart_w * double(std::clamp(d, from, to + 1) - from) / double(to + 1 - from);
+  }
+};
+
+void draw_axis(const Chart& c) {
+  cairo_t* cr = c.cr;
+  for (Day d = c.from; d <= c.to; ++d) {  // year and half-year ticks
     std::string iso = format_day(d);
     if (iso.substr(5) != "01-01" && iso.substr(5) != "07-01") continue;
-    double x = x_of(d);
-    cairo_move_to(cr, x, top - 6);
-    cairo_line_to(cr, x, H - 70);
-    cairo_set_source_rgba(cr, style.text.r, style.text.g, style.text.b, iso.substr(5) == "01-01" ? 0.5 : 0.15);
+    double x = c.x_of(d);
+    cairo_move_to(cr, x, c.top - 6);
+    cairo_line_to(cr, x, c.rows_bottom);
+    set_rgb(cr, c.style.text, iso.substr(5) == "01-01" ? 0.5 : 0.15);
     cairo_set_line_width(cr, 0.5);
     cairo_stroke(cr);
-    if (iso.substr(5) == "01-01") text(cr, style, iso.substr(0, 4), x + 2, top - 10, 8, true);
+    if (iso.substr(5) == "01-01") text(cr, c.style, iso.substr(0, 4), x + 2, c.top - 10, 8, true);
   }
-  // Segments between change points.
-  std::vector<Day> cuts = {from};
-  for (Day c : resolver.change_points())
-    if (c > from && c <= to) cuts.push_back(c);
-  cuts.push_back(to + 1);
-  auto colour_of = [&](int polity) { return style.colour_of(atlas.polities[polity]); };
-  double y = top;
-  size_t group = 0;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    if (group < group_starts.size() && group_starts[group].first == i) {
-      y += 6;
-      text(cr, style, group_starts[group].second, 8, y - 2, 7, true);
-      ++group;
+}
+
+// One band: the state's fill and conflict edge painted from symbology; claims
+// as lines along the top in the claimant's colour; drawn statuses as dots along the foot.
+void draw_band(const Chart& c, const PieceState& st, const Box& b) {
+  cairo_t* cr = c.cr;
+  auto cats = classify(st);
+  Appearance look = appearance(cats, c.atlas, c.style);
+  std::vector<Shape> storage;
+  Area area = box_area(b, storage);
+  for (const Mark& m : look.marks)
+    if (m.pass == Pass::Fill || m.pass == Pass::ConflictEdge) paint(cr, m, area, c.style.page);
+  double k = 0, w = b.x1 - b.x0;
+  bool statuses = false;
+  for (const Mark& m : look.marks) {
+    if (m.pass == Pass::Claims) {
+      cairo_rectangle(cr, b.x0, b.y0 + k++ * 1.2, w, 1.0);
+      set_rgb(cr, m.colours[0]);
+      cairo_fill(cr);
     }
-    const Region& reg = atlas.regions[rows[i]];
-    text(cr, style, name_of(reg), left - 6, y + row_h / 2, 7, false, true);
-    double total = 0;
-    for (int p : reg.pieces) total += atlas.pieces[p].area_km2;
-    for (size_t s = 0; s + 1 < cuts.size(); ++s) {
-      double x0 = x_of(cuts[s]), x1 = x_of(cuts[s + 1]);
-      auto groups = group_by_state(resolver, reg.pieces, cuts[s]);
-      double yy = y + 0.5;
-      for (const auto& g : groups) {
-        double share = 0;
-        for (int p : g.pieces) share += atlas.pieces[p].area_km2;
-        double h = (row_h - 1) * (total > 0 ? share / total : 1.0 / groups.size());
-        const PieceState& st = *g.state;
-        bool control_conflict = std::any_of(st.conflicts.begin(), st.conflicts.end(),
-                                            [](const ConflictRef& c) { return c.about == "control"; });
-        cairo_rectangle(cr, x0, yy, std::max(x1 - x0, 0.3), h);
-        if (st.assertions.empty()) cairo_set_source_rgb(cr, style.no_assertion.r, style.no_assertion.g, style.no_assertion.b);
-        else if (control_conflict) cairo_set_source_rgb(cr, style.conflict.colour.r, style.conflict.colour.g, style.conflict.colour.b);
-        else if (st.controller >= 0) {
-          Rgb c = colour_of(st.controller);
-          cairo_set_source_rgba(cr, c.r, c.g, c.b, st.control_uncertain() ? style.uncertain_alpha : 1.0);  // imprecise: faded
-        } else cairo_set_source_rgb(cr, style.no_controller.r, style.no_controller.g, style.no_controller.b);
-        cairo_fill(cr);
-        if (!st.claimants.empty()) {  // a thin line per claimant along the band's top
-          for (size_t k = 0; k < st.claimants.size(); ++k) {
-            Rgb c = colour_of(st.claimants[k].party);
-            cairo_rectangle(cr, x0, yy + k * 1.2, std::max(x1 - x0, 0.3), 1.0);
-            cairo_set_source_rgb(cr, c.r, c.g, c.b);
-            cairo_fill(cr);
-          }
-        }
-        if (!st.designations.empty()) {  // dots along the band's foot
-          cairo_set_source_rgb(cr, style.text.r, style.text.g, style.text.b);
-          for (double x = x0 + 1.5; x < x1; x += 4) {
-            cairo_new_sub_path(cr);
-            cairo_arc(cr, x, yy + h - 1.2, 0.45, 0, 2 * M_PI);
-          }
-          cairo_fill(cr);
-        }
-        if (!st.conflicts.empty()) {
-          cairo_rectangle(cr, x0, yy, std::max(x1 - x0, 0.3), h);
-          cairo_set_source_rgb(cr, style.conflict.colour.r, style.conflict.colour.g, style.conflict.colour.b);
-          cairo_set_line_width(cr, 0.8);
-          cairo_stroke(cr);
-        }
-        yy += h;
-      }
-    }
-    y += row_h;
+    statuses = statuses || m.pass == Pass::Statuses;
   }
-  // Legend.
-  double lx = left, ly = H - 56;
-  std::set<int> controllers;
-  for (int r : rows)
+  if (statuses) {
+    set_rgb(cr, c.style.text);
+    for (double x = b.x0 + 1.5; x < b.x1; x += 4) {
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, x, b.y1 - 1.2, 0.45, 0, 2 * M_PI);
+    }
+    cairo_fill(cr);
+  }
+}
+
+void draw_row(const Chart& c, const Region& reg, const std::vector<Day>& cuts, double y) {
+  double total = 0;
+  for (int p : reg.pieces) total += c.atlas.pieces[p].area_km2;
+  for (size_t s = 0; s + 1 < cuts.size(); ++s) {
+    double x0 = c.x_of(cuts[s]), x1 = c.x_of(cuts[s + 1]);
+    auto groups = group_by_state(c.resolver, reg.pieces, cuts[s]);
+    double yy = y + 0.5;
+    for (const auto& g : groups) {
+      double share = 0;
+      for (int p : g.pieces) share += c.atlas.pieces[p].area_km2;
+      double h = (c.row_h - 1) * (total > 0 ? share / total : 1.0 / groups.size());
+      draw_band(c, *g.state, {x0, yy, x0 + std::max(x1 - x0, 0.3), yy + h});
+      yy += h;
+    }
+  }
+}
+
+// The key: the same legend items (categories, swatches, words) as the map's legend, in two columns.
+constexpr int kKeyColumns = 2;
+constexpr double kKeyRow = 11;
+
+void draw_key(const Chart& c, const std::vector<LegendItem>& items, double top) {
+  double column = (c.W - c.left - c.right) / kKeyColumns;
+  for (size_t i = 0; i < items.size(); ++i) {
+    double lx = c.left + column * static_cast<double>(i % kKeyColumns), ly = top + kKeyRow * static_cast<double>(i / kKeyColumns);
+    Box sw{lx, ly - 3.5, lx + 12, ly + 4.5};
+    std::vector<Shape> storage;
+    cairo_save(c.cr);
+    cairo_rectangle(c.cr, sw.x0, sw.y0, sw.x1 - sw.x0, sw.y1 - sw.y0);
+    cairo_clip(c.cr);
+    paint(c.cr, items[i].appearance, box_area(sw, storage), c.style.page);
+    cairo_restore(c.cr);
+    text(c.cr, c.style, items[i].label, lx + 15, ly, 6.5);
+  }
+  double below = top + kKeyRow * static_cast<double>((items.size() + kKeyColumns - 1) / kKeyColumns) + 4;
+  text(c.cr, c.style, c.words.get("chart.key_note"), c.left, below, 6.5);
+}
+
+// The states the chart shows: every span of every row's pieces that meets the period.
+std::vector<const PieceState*> chart_states(const Atlas& atlas, const Resolver& resolver, const Rows& rows, Day from,
+                                            Day to) {
+  std::vector<const PieceState*> out;
+  for (int r : rows.regions)
     for (int p : atlas.regions[r].pieces)
       for (const auto& s : resolver.spans(p))
-        if (s.state->controller >= 0 && s.last >= from && s.first <= to) controllers.insert(s.state->controller);
-  for (int c : controllers) {
-    Rgb col = colour_of(c);
-    cairo_rectangle(cr, lx, ly, 9, 7);
-    cairo_set_source_rgb(cr, col.r, col.g, col.b);
-    cairo_fill(cr);
-    std::string n = name_of(atlas.polities[c]);
-    text(cr, style, n, lx + 12, ly + 3.5, 6.5);
-    lx += 20 + 4.2 * n.size();
-    if (lx > W - 150) lx = left, ly += 11;
+        if (s.last >= from && s.first <= to) out.push_back(s.state);
+  return out;
+}
+
+}  // namespace
+
+std::vector<LegendItem> timeline_key(const Atlas& atlas, const Resolver& resolver, const Style& style, Day from, Day to,
+                                     const std::string& lang) {
+  const Words& w = words_for(lang);
+  return legend(chart_states(atlas, resolver, chart_rows(atlas, w), from, to), atlas, style, w);
+}
+
+void write_timeline_svg(const Atlas& atlas, const Resolver& resolver, const Style& style, Day from, Day to,
+                        const std::string& path, Report& report, const std::string& lang) {
+  const Words& w = words_for(lang);
+  Rows rows = chart_rows(atlas, w);
+  auto key = legend(chart_states(atlas, resolver, rows, from, to), atlas, style, w);
+  std::string tmp = temp_path_or_report(path, report);
+  if (tmp.empty()) return;
+  Chart c{nullptr, atlas, resolver, style, w, from, to};
+  c.W = c.left + c.chart_w + c.right;
+  double rows_bottom = c.top + rows.regions.size() * c.row_h + rows.group_starts.size() * 6;
+  c.rows_bottom = rows_bottom;
+  c.H = rows_bottom + 40 + kKeyRow * static_cast<double>((key.size() + kKeyColumns - 1) / kKeyColumns);
+  cairo_surface_t* surface = cairo_svg_surface_create(tmp.c_str(), c.W, c.H);
+  cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
+  cairo_t* cr = c.cr = cairo_create(surface);
+  set_rgb(cr, style.page);
+  cairo_paint(cr);
+  text(cr, style, w.get("chart.title"), 12, 16, 13, true);
+  text(cr, style, w.fill("chart.subtitle", {{"from", day_words(from, w)}, {"to", day_words(to, w)}}), 12, 34, 8.5);
+  draw_axis(c);
+  std::vector<Day> cuts = {from};  // segments between change points
+  for (Day d : resolver.change_points())
+    if (d > from && d <= to) cuts.push_back(d);
+  cuts.push_back(to + 1);
+  double y = c.top;
+  for (size_t i = 0, group = 0; i < rows.regions.size(); ++i) {
+    if (group < rows.group_starts.size() && rows.group_starts[group].first == i) {
+      y += 6;
+      text(cr, style, rows.group_starts[group++].second, 8, y - 2, 7, true);
+    }
+    const Region& reg = atlas.regions[rows.regions[i]];
+    text(cr, style, name_in(reg.names, lang, reg.id), c.left - 6, y + c.row_h / 2, 7, false, true);
+    draw_row(c, reg, cuts, y);
+    y += c.row_h;
   }
-  ly += 13;
-  text(cr, style,
-       "Faded: control rests on an imprecise date. Red: sources disagree on control; red edge: any disagreement. "
-       "Coloured lines along the top: claims. Dots: statuses (disputed, autonomy, troops present, ...). Grey: no assertion.",
-       left, ly, 6.5);
+  draw_key(c, key, rows_bottom + 20);
   cairo_destroy(cr);
   cairo_surface_finish(surface);
   cairo_status_t st = cairo_surface_status(surface);

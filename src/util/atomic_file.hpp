@@ -2,17 +2,12 @@
 // place, so a failure never leaves a half-written file behind.
 #pragma once
 
-#include <stdexcept>
 #include <string>
 
-#include "data/report.hpp"
+#include "core/errors.hpp"
+#include "core/report.hpp"
 
 namespace histmap {
-
-class OutputError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 // Writes `content` to `path` atomically. Throws OutputError naming the path
 // and the reason (missing folder, no permission, exists without overwrite).

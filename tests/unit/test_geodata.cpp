@@ -2,9 +2,13 @@
 // seats inside their uyezds, and plausible areas.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <set>
 
+#include <gdal_priv.h>
+
+#include "data/geodata_report.hpp"
 #include "data/validate.hpp"
 #include "helpers.hpp"
 
@@ -126,4 +130,122 @@ TEST_CASE("REPORT.md gives every uyezd's area in km² and square versts", "[geod
     CHECK(km2 == Approx(area_of(a, r.id)).margin(1.0));
   }
   CHECK(report.find("square versts") != std::string::npos);
+}
+
+// ---
+TEST_CASE("Armenia is built from the 39 ARM ADM2 districts, one piece each, in the right uyezds", "[geodata][armenia]") {
+  const Atlas& a = shipped();
+  std::set<std::string> arm;
+  for (const auto& p : a.pieces)
+    if (p.id.rfind("arm_", 0) == 0) arm.insert(p.id);
+  CHECK(arm.size() == 39);
+  auto uyezd_of = [&](const std::string& piece) {
+    for (const auto& r : a.regions)
+      if (r.kind == RegionKind::Uyezd)
+        for (int p : r.pieces)
+          if (a.pieces[p].id == piece) return r.id;
+    return std::string();
+  };
+  // Seats and cores: a wrong row in the crosswalk moves one of these.
+  CHECK(uyezd_of("arm_gavar") == "novo_bayazet");
+  CHECK(uyezd_of("arm_vagharshapat") == "echmiadzin");
+  CHECK(uyezd_of("arm_akhuryan") == "alexandropol");
+  CHECK(uyezd_of("arm_gugark") == "alexandropol");
+  CHECK(uyezd_of("arm_stepanavan") == "borchali");
+  CHECK(uyezd_of("arm_dilijan") == "kazakh");
+  CHECK(uyezd_of("arm_yeghegnadzor") == "sharur_daralagez");
+  CHECK(uyezd_of("arm_goris") == "zangezur");
+  CHECK(uyezd_of("arm_yerevan") == "erivan");
+}
+
+// ---
+TEST_CASE("goycha and the Lori neutral zone are parts of their uyezds, and Goycha holds Lake Sevan", "[geodata][armenia]") {
+  const Atlas& a = shipped();
+  auto piece_ids = [&](const std::string& region) {
+    std::set<int> s(a.regions[a.region_index(region)].pieces.begin(), a.regions[a.region_index(region)].pieces.end());
+    return s;
+  };
+  auto nb = piece_ids("novo_bayazet"), borchali = piece_ids("borchali");
+  for (int p : piece_ids("goycha")) CHECK(nb.count(p));
+  for (int p : piece_ids("lori_neutral_zone")) CHECK(borchali.count(p));
+  CHECK(piece_ids("goycha").size() == 4);
+  CHECK(piece_ids("lori_neutral_zone").size() == 3);
+  // The four shore districts have about 3,340 km² of land; Lake Sevan (about 1,260 km²) is filled into them.
+  CHECK(area_of(a, "goycha") == Approx(3340 + 1260).epsilon(0.05));
+}
+
+// ---
+TEST_CASE("reference_areas.csv: every uyezd has a row and every figure names its page", "[geodata][reference]") {
+  GDALAllRegister();
+  const Atlas& a = shipped();
+  std::vector<std::string> uyezds;
+  for (const auto& r : a.regions)
+    if (r.kind == RegionKind::Uyezd) uyezds.push_back(r.id);
+  Report report;
+  auto refs = read_reference_areas(std::string(HISTMAP_GEODATA) + "/source/reference_areas.csv", uyezds, report);
+  INFO(test::all_findings(report));
+  CHECK_FALSE(report.has_errors());
+  CHECK(refs.size() == uyezds.size());
+  int with_figure = 0;
+  for (const auto& r : refs) {
+    if (r.km2 <= 0) continue;
+    ++with_figure;
+    INFO(r.region);
+    CHECK(r.url.rfind("http", 0) == 0);
+    CHECK_FALSE(r.locator.empty());
+  }
+  CHECK(with_figure >= 25);
+}
+
+// ---
+TEST_CASE("reference_areas.csv: unknown regions, bad numbers and versts that disagree with km² are errors", "[geodata][reference]") {
+  GDALAllRegister();
+  test::Scratch s;
+  auto csv = s.dir / "reference_areas.csv";
+  test::write(csv,
+              "region,square_versts,km2,source,url,locator,note,gap\n"
+              "shusha,4315.6,4911.1,page,http://x,infobox,,\n"
+              "atlantis,1,1.1,page,http://x,infobox,,\n"
+              "jebrail,abc,,page,http://x,infobox,,\n"
+              "kazakh,6024.2,5000,page,http://x,infobox,,\n"
+              "kuba,,7000,,,,,\n");
+  Report report;
+  read_reference_areas(csv.string(), {"shusha", "jebrail", "kazakh", "kuba", "baku"}, report);
+  CHECK(test::has_finding(report, Severity::Error, {"reference_areas.csv:3", "atlantis"}));
+  CHECK(test::has_finding(report, Severity::Error, {"reference_areas.csv:4", "plain numbers"}));
+  CHECK(test::has_finding(report, Severity::Error, {"reference_areas.csv:5", "1.138"}));
+  CHECK(test::has_finding(report, Severity::Error, {"reference_areas.csv:6", "source, url and locator"}));
+  CHECK(test::has_finding(report, Severity::Error, {"baku", "has no row"}));
+  CHECK_FALSE(test::has_finding(report, Severity::Error, {"reference_areas.csv:2"}));
+}
+
+// ---
+TEST_CASE("REPORT.md compares every uyezd with its historical area and counts those within 10%", "[geodata][report][reference]") {
+  GDALAllRegister();
+  const Atlas& a = shipped();
+  std::string report = test::read(std::string(HISTMAP_GEODATA) + "/REPORT.md");
+  std::vector<std::string> uyezds;
+  for (const auto& r : a.regions)
+    if (r.kind == RegionKind::Uyezd) uyezds.push_back(r.id);
+  Report findings;
+  auto refs = read_reference_areas(std::string(HISTMAP_GEODATA) + "/source/reference_areas.csv", uyezds, findings);
+  auto section = report.find("## Reconstructed and historical areas");
+  REQUIRE(section != std::string::npos);
+  int within = 0, compared = 0;
+  for (const auto& r : refs) {
+    INFO(r.region);
+    auto row = report.find("\n| " + r.region + " | ", section);
+    REQUIRE(row != std::string::npos);
+    if (r.km2 <= 0) {
+      CHECK(report.substr(row, 200).find("not found") != std::string::npos);
+      continue;
+    }
+    double diff = area_of(a, r.region) / r.km2 - 1;
+    ++compared;
+    within += std::abs(diff) <= 0.10;
+    bool flagged = report.substr(row, report.find('\n', row + 1) - row).find("over 10%") != std::string::npos;
+    CHECK(flagged == (std::abs(diff) > 0.10));
+  }
+  CHECK(report.find(std::to_string(within) + " of " + std::to_string(compared) + " uyezds and okrugs with a figure") !=
+        std::string::npos);
 }

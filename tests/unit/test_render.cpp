@@ -61,8 +61,20 @@ std::string dominant(const Png& png, const MapCanvas& c, double w, double s, dou
   return std::max_element(count.begin(), count.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
 }
 
-bool has_entry(const std::vector<LegendEntry>& l, const std::string& kind, const std::string& key = "") {
-  return std::any_of(l.begin(), l.end(), [&](const LegendEntry& e) { return e.kind == kind && (key.empty() || e.key == key); });
+// Whether the legend has an item of this kind (in the old words: controller, conflict,
+// no_controller, no_assertion, claim, designation) for this polity id or status type.
+bool has_entry(const Atlas& atlas, const std::vector<LegendItem>& l, const std::string& kind, const std::string& key = "") {
+  return std::any_of(l.begin(), l.end(), [&](const LegendItem& e) {
+    const Category& c = e.category;
+    auto party = [&](int p) { return key.empty() || (p >= 0 && atlas.polities[p].id == key); };
+    if (kind == "controller") return c.kind == Kind::Control && party(c.party);
+    if (kind == "claim") return c.kind == Kind::Claim && party(c.party);
+    if (kind == "designation") return c.kind == Kind::Status && (key.empty() || c.type == key);
+    if (kind == "conflict") return c.kind == Kind::Conflict;
+    if (kind == "no_controller") return c.kind == Kind::NoController;
+    if (kind == "no_assertion") return c.kind == Kind::NoSource;
+    return false;
+  });
 }
 
 }  // namespace
@@ -133,21 +145,21 @@ TEST_CASE("the legend lists what the map shows and nothing else", "[render][lege
   Style st = style_named("default");
   test::Scratch s;
   auto sep = canvas.render(r, test::day("1920-09-15"), st, (s.dir / "a.png").string(), rep);
-  CHECK(has_entry(sep, "controller", "blue"));
-  CHECK(has_entry(sep, "controller", "green"));
-  CHECK_FALSE(has_entry(sep, "controller", "red"));
-  CHECK(has_entry(sep, "conflict"));
-  CHECK(has_entry(sep, "no_controller"));   // p5, p6: an assignment but no controller
-  CHECK_FALSE(has_entry(sep, "no_assertion"));
-  CHECK_FALSE(has_entry(sep, "claim"));
+  CHECK(has_entry(*atlas, sep, "controller", "blue"));
+  CHECK(has_entry(*atlas, sep, "controller", "green"));
+  CHECK_FALSE(has_entry(*atlas, sep, "controller", "red"));
+  CHECK(has_entry(*atlas, sep, "conflict"));
+  CHECK(has_entry(*atlas, sep, "no_controller"));   // p5, p6: an assignment but no controller
+  CHECK_FALSE(has_entry(*atlas, sep, "no_assertion"));
+  CHECK_FALSE(has_entry(*atlas, sep, "claim"));
   auto may = canvas.render(r, test::day("1920-05-15"), st, (s.dir / "b.png").string(), rep);
-  CHECK(has_entry(may, "claim", "teal"));
-  CHECK(has_entry(may, "designation", "disputed"));
-  CHECK(has_entry(may, "controller", "red"));
-  CHECK_FALSE(has_entry(may, "conflict"));
+  CHECK(has_entry(*atlas, may, "claim", "teal"));
+  CHECK(has_entry(*atlas, may, "designation", "disputed"));
+  CHECK(has_entry(*atlas, may, "controller", "red"));
+  CHECK_FALSE(has_entry(*atlas, may, "conflict"));
   auto empty = canvas.render(r, test::day("1910-01-01"), st, (s.dir / "c.png").string(), rep);
-  CHECK(has_entry(empty, "no_assertion"));
-  CHECK_FALSE(has_entry(empty, "controller"));
+  CHECK(has_entry(*atlas, empty, "no_assertion"));
+  CHECK_FALSE(has_entry(*atlas, empty, "controller"));
   REQUIRE_FALSE(rep.has_errors());
 }
 

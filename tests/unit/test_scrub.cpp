@@ -67,10 +67,10 @@ TEST_CASE("animate encodes a video that ffprobe reads with the right frame count
   CHECK(out.find("duration=4.0") != std::string::npos);       // at 10 frames per second
   CHECK(out.find("width=640") != std::string::npos);
   auto bad = test::histmap("animate --from 1920-04-01 --to 1920-03-01 -o " + (s.dir / "x.mp4").string());
-  CHECK(bad.code == 1);
+  CHECK(bad.code == 2);  // an argument error (was 1 before exit codes were unified)
   CHECK(bad.err.find("before --from") != std::string::npos);
   auto fmt = test::histmap("animate --from 1920-04-01 --to 1920-04-03 -o " + (s.dir / "x.avi").string());
-  CHECK(fmt.code == 1);
+  CHECK(fmt.code == 2);  // an argument error (was 1)
   CHECK(fmt.err.find(".mp4, .webm, .gif") != std::string::npos);
   CHECK_FALSE(fs::exists(s.dir / "x.avi"));
 }

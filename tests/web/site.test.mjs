@@ -80,10 +80,25 @@ test("clicking an area lists its history; conflicts are marked", async () => {
   await page.goto(`file://${site}/index.html#1920-09-01`);
   await piece("aze_sharur").locator(".fill").click({ force: true });
   const history = await page.locator("#history").textContent();
-  assert.match(history, /sources disagree on assigned/);
+  assert.match(history, /Sources disagree on “Assigned by treaty/);
   assert.match(await page.locator("#history-title").textContent(), /Sharur-Daralagez/);
   assert.ok(await page.locator("#history li.conflict").count() >= 1);
   assert.match(await page.locator("#legend").textContent(), /Sources disagree/);
+});
+
+test("the page speaks the chosen language: legend, date and interface words from the same table", async () => {
+  await page.goto(`file://${site}/index.html?lang=hy#1920-12-01`);
+  assert.equal(await page.locator("#date").textContent(), "1920 թ. դեկտեմբերի 1");
+  const legend = await page.locator("#legend").textContent();
+  assert.match(legend, /Վերահսկողություն՝/);
+  assert.doesNotMatch(legend, /Controlled by/);
+  assert.equal(await page.locator("h2[data-w='page.changes']").textContent(), "Այս օրվա փոփոխությունները");
+  // Each legend row has a swatch drawn from the data's marks.
+  const rows = await page.locator("#legend li").count();
+  assert.ok(rows >= 3);
+  assert.equal(await page.locator("#legend li svg").count(), rows);
+  await page.goto(`file://${site}/index.html#1920-12-01`);
+  assert.match(await page.locator("#legend").textContent(), /Controlled by/);
 });
 
 test("redraw time for a slider move (reported, not asserted as a limit)", async () => {

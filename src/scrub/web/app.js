@@ -8,9 +8,6 @@
   const DAY = 86400000;
   const toDay = (iso) => Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY);
   const toIso = (n) => new Date(n * DAY).toISOString().slice(0, 10);
-  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
-  const words = (iso) => `${+iso.slice(8, 10)} ${MONTHS[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
   const el = (name, attrs, parent) => {
     const e = document.createElementNS(NS, name);
     for (const k in attrs) e.setAttribute(k, attrs[k]);
@@ -24,8 +21,15 @@
     return e;
   };
   const S = D.style;
-  const polityName = (id) => (D.polities[id] ? D.polities[id].name : id);
-  const colour = (id) => (D.polities[id] ? D.polities[id].colour : "#888888");
+  // Language: ?lang=xx in the URL, else English. Every word comes from D.words
+  // (the same table as the PNG legend), every name from the data.
+  const langs = Object.keys(D.words);
+  let lang = new URLSearchParams(location.search).get("lang");
+  if (!langs.includes(lang)) lang = "en";
+  const W = (id) => D.words[lang][id] ?? id;
+  const fill = (id, values) => W(id).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+  const words = (iso) => fill("date.day", { d: +iso.slice(8, 10), month_of: W("month_of." + +iso.slice(5, 7)), y: iso.slice(0, 4) });
+  const polityName = (id) => (D.polities[id] ? D.polities[id].names[lang] : id);
 
   // ---- map scaffolding
   const svg = $("map");
@@ -40,45 +44,66 @@
   el("path", { d: D.base.uyezd_lines, fill: "none", stroke: S.uyezd_line, "stroke-width": 0.35 }, over);
   el("path", { d: D.base.governorate_lines, fill: "none", stroke: S.governorate_line, "stroke-width": 1.1 }, over);
 
+  // ---- marks (symbology/appearance.hpp): the page draws what data.js gives, nothing more
   const patterns = {};
-  function pattern(key, make) {
+  function pattern(m, make) {
+    const key = JSON.stringify(m);
     if (!patterns[key]) {
-      const p = el("pattern", { id: "p-" + key, patternUnits: "userSpaceOnUse", width: 8, height: 8 }, defs);
-      make(p);
-      patterns[key] = `url(#p-${key})`;
+      const id = "p" + Object.keys(patterns).length;
+      const p = el("pattern", { id, patternUnits: "userSpaceOnUse", width: 8, height: 8 }, defs);
+      make(p, m.colours[0]);
+      patterns[key] = `url(#${id})`;
     }
     return patterns[key];
   }
-  const ANGLES = [45, -45, 15, -75, 75, -15];
-  const hatch = (id) => pattern("claim-" + id, (p) => {
-    const i = Object.keys(D.polities).indexOf(id);
-    p.setAttribute("patternTransform", `rotate(${ANGLES[(i < 0 ? 0 : i) % 6]})`);
-    p.setAttribute("width", 4.5); p.setAttribute("height", 4.5);
-    el("line", { x1: 0, y1: 0, x2: 0, y2: 4.5, stroke: colour(id), "stroke-width": 0.9 }, p);
-  });
-  const stripes = (a, b) => pattern(`conflict-${a}-${b}`, (p) => {
-    p.setAttribute("patternTransform", "rotate(60)");
-    p.setAttribute("width", 10); p.setAttribute("height", 10);
-    el("rect", { x: 0, y: 0, width: 5, height: 10, fill: colour(a) }, p);
-    el("rect", { x: 5, y: 0, width: 5, height: 10, fill: colour(b) }, p);
-  });
-  const designation = (type, col) => pattern(`d-${type}-${col.slice(1)}`, (p) => {
-    switch (type) {
-      case "disputed": el("circle", { cx: 2.75, cy: 2.75, r: 0.75, fill: col }, p); p.setAttribute("width", 5.5); p.setAttribute("height", 5.5); break;
-      case "self_determination": el("circle", { cx: 4, cy: 4, r: 1.8, fill: "none", stroke: col, "stroke-width": 0.5 }, p); break;
-      case "troops_present": el("line", { x1: 2.5, y1: 0, x2: 2.5, y2: 8, stroke: col, "stroke-width": 0.35 }, p); p.setAttribute("width", 5); break;
-      case "protectorate": el("line", { x1: 0, y1: 2, x2: 8, y2: 2, stroke: col, "stroke-width": 0.4 }, p); p.setAttribute("height", 4.5); break;
-      case "neutral_zone":
-        el("path", { d: "M0,0 L8,8 M8,0 L0,8", stroke: col, "stroke-width": 0.45 }, p); break;
-      default: el("line", { x1: 0, y1: 0, x2: 8, y2: 8, stroke: col, "stroke-width": 0.6 }, p);
-    }
-  });
-  const designationColour = (d) => {
-    const rule = (S.designations[d[0]] || {}).colour || "#000000";
-    if (rule === "by") return colour(d[1]);
-    if (rule === "beneficiary" && d[2]) return colour(d[2]);
-    return rule.startsWith("#") ? rule : "#000000";
+  const size = (p, w, h) => { p.setAttribute("width", w); p.setAttribute("height", h); };
+  const rotate = (p, a) => p.setAttribute("patternTransform", `rotate(${a})`);
+  const PATTERNS = {
+    stripes: (p, c, m) => {
+      const w = m.width, n = m.colours.length;
+      size(p, w * n, 10); rotate(p, m.angle + 90);
+      m.colours.forEach((col, i) => el("rect", { x: i * w, y: 0, width: w, height: 10, fill: col }, p));
+    },
+    hatch: (p, c, m) => {
+      size(p, m.spacing, m.spacing); rotate(p, m.angle + 90);
+      el("line", { x1: m.spacing / 2, y1: 0, x2: m.spacing / 2, y2: m.spacing, stroke: c, "stroke-width": m.width, "stroke-opacity": m.alpha }, p);
+    },
+    dots: (p, c) => { size(p, 5.5, 5.5); el("circle", { cx: 2.75, cy: 2.75, r: 0.75, fill: c }, p); },
+    circles: (p, c) => el("circle", { cx: 4, cy: 4, r: 1.8, fill: "none", stroke: c, "stroke-width": 0.5 }, p),
+    crosshatch: (p, c) => { size(p, 6 * Math.SQRT2, 6 * Math.SQRT2); rotate(p, 45); el("path", { d: "M0,0V20M0,0H20", stroke: c, "stroke-width": 0.9 }, p); },
+    horizontal: (p, c) => { size(p, 8, 4.5); el("line", { x1: 0, y1: 2, x2: 8, y2: 2, stroke: c, "stroke-width": 0.4 }, p); },
+    vertical: (p, c) => { size(p, 5, 8); el("line", { x1: 2.5, y1: 0, x2: 2.5, y2: 8, stroke: c, "stroke-width": 0.35 }, p); },
+    sparse: (p, c) => { size(p, 9, 9); rotate(p, 30 + 90); el("line", { x1: 4.5, y1: 0, x2: 4.5, y2: 9, stroke: c, "stroke-width": 0.6 }, p); },
   };
+  const blend = (hex, a, under) => {  // a colour at alpha over the page, as one opaque colour
+    const c = (h, i) => parseInt(h.slice(1 + 2 * i, 3 + 2 * i), 16);
+    return "#" + [0, 1, 2].map((i) => Math.round(a * c(hex, i) + (1 - a) * c(under, i)).toString(16).padStart(2, "0")).join("");
+  };
+  // The attributes of one mark on a path, or null for edges (drawn by the caller).
+  function markAttrs(m) {
+    const c = m.colours[0];
+    if (m.pattern === "solid") return m.over_page ? { fill: blend(c, m.alpha, S.page) } : { fill: c, "fill-opacity": m.alpha };
+    if (m.pattern === "outline" || m.pattern === "ring")
+      return { fill: "none", stroke: c, "stroke-opacity": m.alpha, "stroke-width": m.width * 0.4, "stroke-dasharray": m.dash.join(",") };
+    const make = PATTERNS[m.pattern];
+    if (!make) return null;
+    return { fill: pattern(m, (p, col) => make(p, col, m)), "fill-opacity": m.pattern === "hatch" ? 1 : m.alpha };
+  }
+  const PASSES = ["fill", "claims", "statuses", "conflict_edge", "uncertain_edge"];
+  const byPass = (marks) => [...marks].sort((a, b) => PASSES.indexOf(a.pass) - PASSES.indexOf(b.pass));
+  const edgeAttrs = (m) => ({ stroke: m.colours[0], "stroke-width": m.inside ? m.width / 2 : m.width,
+    "stroke-dasharray": m.dash.join(","), "stroke-opacity": m.alpha });
+  // A legend swatch: the same marks on a small rectangle.
+  function swatch(marks) {
+    const sw = el("svg", { width: 22, height: 14, viewBox: "0 0 22 14" });
+    const d = "M0 0H22V14H0Z";
+    el("path", { d, fill: S.page }, sw);
+    for (const m of byPass(marks)) {
+      const a = m.pattern === "edge" ? Object.assign({ fill: "none" }, edgeAttrs(m)) : markAttrs(m);
+      if (a) el("path", Object.assign({ d }, a), sw);
+    }
+    return sw;
+  }
 
   const nodes = D.pieces.map((p, i) => {
     const g = el("g", { class: "piece", "data-piece": p.id }, piecesG);
@@ -86,8 +111,8 @@
     const overlays = el("g", {}, g);
     const edge = el("path", { d: p.path, class: "edge", fill: "none", stroke: "none", "fill-rule": "evenodd" }, g);
     g.addEventListener("click", () => select(i));
-    el("title", {}, g).textContent = `${p.uyezd_name} (${p.id})`;
-    return { g, fill, overlays, edge, state: -1 };
+    const title = el("title", {}, g);
+    return { g, fill, overlays, edge, title, state: -1 };
   });
 
   // ---- state lookup
@@ -104,50 +129,36 @@
   function paint(i, s) {
     const st = D.states[s], n = nodes[i];
     n.overlays.textContent = "";
-    let fill = S.no_assertion, opacity = 1, edge = "none", dash = "";
-    const controlConflict = st.k.find((k) => k[0] === "control");
-    if (st.a.length === 0) fill = S.no_assertion;
-    else if (controlConflict) fill = stripes(controlConflict[1][0], controlConflict[1][1]);
-    else if (st.c) { fill = colour(st.c); if (st.cu) { opacity = S.uncertain_alpha; edge = "#404040"; dash = "1,1.5"; } }
-    else fill = S.no_controller;
-    n.fill.setAttribute("fill", fill);
-    n.fill.setAttribute("fill-opacity", opacity);
-    n.g.setAttribute("data-controller", st.c || "");
-    for (const c of st.cl) el("path", { d: D.pieces[i].path, fill: hatch(c), "fill-rule": "evenodd" }, n.overlays);
-    for (const d of st.d) {
-      const pat = (S.designations[d[0]] || {}).pattern || "none";
-      if (pat === "none") continue;
-      if (pat === "ring" || pat === "outline") {
-        el("path", { d: D.pieces[i].path, fill: "none", stroke: designationColour(d), "stroke-width": 1.2,
-          "stroke-dasharray": pat === "ring" ? "4,2" : "" }, n.overlays);
+    n.edge.setAttribute("stroke", "none");
+    n.edge.removeAttribute("stroke-dasharray");
+    let filled = false;
+    for (const m of byPass(st.look)) {
+      if (m.pattern === "edge") {
+        for (const [k, v] of Object.entries(edgeAttrs(m))) n.edge.setAttribute(k, v);
+        continue;
+      }
+      const a = markAttrs(m);
+      if (!a) continue;
+      if (!filled && m.pass === "fill") {
+        n.fill.removeAttribute("fill-opacity");
+        for (const [k, v] of Object.entries(a)) n.fill.setAttribute(k, v);
+        filled = true;
       } else {
-        el("path", { d: D.pieces[i].path, fill: designation(d[0], designationColour(d)), "fill-rule": "evenodd" }, n.overlays);
+        el("path", Object.assign({ d: D.pieces[i].path, "fill-rule": "evenodd" }, a), n.overlays);
       }
     }
-    if (st.k.length) { edge = S.conflict; dash = "5,2.5"; }
-    n.edge.setAttribute("stroke", edge);
-    n.edge.setAttribute("stroke-width", st.k.length ? 1.4 : 0.8);
-    n.edge.setAttribute("stroke-dasharray", dash);
+    const control = st.legend.map((k) => D.legend[k]).find((c) => c.kind === "control");
+    n.g.setAttribute("data-controller", control ? control.party : "");
     n.state = s;
   }
 
   // ---- text
-  function summary(st) {
-    if (st.a.length === 0) return "no assertion in the loaded sources";
-    const parts = [];
-    for (const k of st.k) parts.push(`sources disagree on ${k[0]}: ${k[1].map(polityName).join(" vs ")}`);
-    if (st.c) parts.push("controlled by " + polityName(st.c) + (st.cu ? " (imprecise date)" : ""));
-    else if (!st.k.length) parts.push("no controller asserted");
-    for (const c of st.cl) parts.push("claimed by " + polityName(c));
-    for (const d of st.d) parts.push(d[0].replace("_", " ") + " (" + polityName(d[1]) + (d[2] ? " → " + polityName(d[2]) : "") + ")");
-    return parts.join("; ");
-  }
   function assertionItem(ai, extra) {
     const a = D.assertions[ai];
     const li = html("li");
     li.dataset.assertion = a.id;
     li.appendChild(html("b", a.id));
-    li.appendChild(document.createTextNode(` — ${a.kind}${a.type ? " " + a.type : ""}, ${polityName(a.party)}${a.beneficiary ? " → " + polityName(a.beneficiary) : ""}, ${a.region}, ${a.from} … ${a.to}${extra || ""}: ${a.paraphrase} `));
+    li.appendChild(document.createTextNode(` — ${a.kind}${a.type ? " " + a.type : ""}, ${polityName(a.party)}${a.beneficiary ? " → " + polityName(a.beneficiary) : ""}, ${a.region}, ${a.when[lang]}${extra ? " (" + W(extra) + ")" : ""}: ${a.paraphrase} `));
     li.appendChild(html("span", `[${a.source}, ${a.locator}]`, "loc"));
     return li;
   }
@@ -165,53 +176,36 @@
     slider.value = day;
     $("date").textContent = words(iso);
     const inForce = new Set(), started = new Set(), ended = new Set();
-    const controllers = new Set(), claimants = new Set(), designations = new Map();
-    let anyConflict = false, anyUncertain = false, anyNone = false, anyNoController = false;
+    const shown = new Set();
     for (let i = 0; i < nodes.length; i++) {
       const s = stateAt(i, iso);
       if (nodes[i].state !== s) paint(i, s);
       const st = D.states[s];
+      nodes[i].title.textContent = `${D.pieces[i].uyezd_name[lang]}: ${st.summary[lang]}`;
       st.a.forEach((a) => inForce.add(a));
       const before = D.states[stateAt(i, prev)];
       if (before !== st) {
         st.a.filter((a) => !before.a.includes(a)).forEach((a) => started.add(a));
         before.a.filter((a) => !st.a.includes(a)).forEach((a) => ended.add(a));
       }
-      if (st.a.length === 0) anyNone = true;
-      else if (st.k.find((k) => k[0] === "control")) { anyConflict = true; st.k[0][1].forEach((p) => controllers.add(p)); }
-      else if (st.c) { controllers.add(st.c); if (st.cu) anyUncertain = true; }
-      else anyNoController = true;
-      if (st.k.length) anyConflict = true;
-      st.cl.forEach((c) => claimants.add(c));
-      st.d.forEach((d) => { if (((S.designations[d[0]] || {}).pattern || "none") !== "none") designations.set(d[0] + ":" + designationColour(d), d); });
+      st.legend.forEach((k) => shown.add(k));
     }
-    // Legend: only what is on the map now.
+    // Legend: only what is on the map now, in the order and words of histmap's legend.
     const legend = $("legend");
     legend.textContent = "";
-    const item = (label, draw) => {
+    [...shown].sort((x, y) => x - y).forEach((k) => {
       const li = html("li");
-      const sw = el("svg", { width: 22, height: 14, viewBox: "0 0 22 14" });
-      draw(sw);
-      li.appendChild(sw);
-      li.appendChild(document.createTextNode(label));
+      li.dataset.kind = D.legend[k].kind;
+      li.appendChild(swatch(D.legend[k].swatch));
+      li.appendChild(document.createTextNode(D.legend[k].label[lang]));
       legend.appendChild(li);
-    };
-    const rect = (sw, fill, extra) => el("rect", Object.assign({ x: 0, y: 0, width: 22, height: 14, fill }, extra || {}), sw);
-    [...controllers].sort().forEach((c) => item("Controlled by " + polityName(c), (sw) => rect(sw, colour(c))));
-    if (anyConflict) item("Sources disagree (red dashed edge; stripes for control)", (sw) => rect(sw, "#fff", { stroke: S.conflict, "stroke-width": 3, "stroke-dasharray": "4,2" }));
-    if (anyUncertain) item("Control rests on an imprecise date (lighter)", (sw) => rect(sw, "#888", { "fill-opacity": S.uncertain_alpha }));
-    if (anyNoController) item("Claims or statuses, no controller asserted", (sw) => rect(sw, S.no_controller));
-    if (anyNone) item("No assertion in the loaded sources", (sw) => rect(sw, S.no_assertion));
-    [...claimants].sort().forEach((c) => item("Claimed by " + polityName(c), (sw) => rect(sw, hatch(c))));
-    [...designations.values()].forEach((d) => item(d[0].replace("_", " ") + (d[2] ? " → " + polityName(d[2]) : " (" + polityName(d[1]) + ")"),
-      (sw) => rect(sw, ["ring", "outline"].includes(S.designations[d[0]].pattern) ? "#fff" : designation(d[0], designationColour(d)),
-        { stroke: designationColour(d), "stroke-width": ["ring", "outline"].includes(S.designations[d[0]].pattern) ? 2 : 0 })));
+    });
     // Events and assertions.
     const events = $("events");
     events.textContent = "";
-    started.forEach((a) => events.appendChild(assertionItem(a, " (begins)")));
-    ended.forEach((a) => events.appendChild(assertionItem(a, " (ends)")));
-    if (!started.size && !ended.size) events.appendChild(html("li", "none"));
+    started.forEach((a) => events.appendChild(assertionItem(a, "page.begins")));
+    ended.forEach((a) => events.appendChild(assertionItem(a, "page.ends")));
+    if (!started.size && !ended.size) events.appendChild(html("li", W("page.none")));
     const list = $("assertions");
     list.textContent = "";
     [...inForce].sort((x, y) => (D.assertions[x].from < D.assertions[y].from ? -1 : 1)).forEach((a) => list.appendChild(assertionItem(a)));
@@ -222,13 +216,14 @@
 
   function showHistory(i) {
     const p = D.pieces[i];
-    $("history-title").textContent = `History of ${p.uyezd_name} — piece ${p.id}`;
+    $("history-title").textContent = fill("page.history_of", { area: p.uyezd_name[lang] });
     const ol = $("history");
     ol.textContent = "";
     p.spans.forEach((sp, k) => {
       const to = k + 1 < p.spans.length ? toIso(toDay(p.spans[k + 1][0]) - 1) : "…";
       const st = D.states[sp[1]];
-      const li = html("li", `${sp[0] || "…"} – ${to}: ${summary(st)}`, st.k.length ? "conflict" : st.cu ? "uncertain" : "");
+      const from = sp[0] ? words(sp[0]) : "…", until = to === "…" ? to : words(to);
+      const li = html("li", `${from} – ${until}: ${st.summary[lang]}`, st.conflict ? "conflict" : st.uncertain ? "uncertain" : "");
       ol.appendChild(li);
     });
   }
@@ -273,8 +268,25 @@
     const h = location.hash.slice(1);
     if (/^\d{4}-\d{2}-\d{2}$/.test(h)) show(toDay(h), true);
   });
-  $("perspective").textContent = D.perspective;
-  $("credit").textContent = D.credit;
+  // Interface words: elements name their message id in data-w (text) or data-w-title.
+  for (const e of document.querySelectorAll("[data-w]")) e.textContent = W(e.dataset.w);
+  for (const e of document.querySelectorAll("[data-w-title]")) e.title = W(e.dataset.wTitle);
+  document.documentElement.lang = lang;
+  document.title = W("page.heading");
+  const langSelect = $("lang");
+  for (const l of langs) {
+    const o = html("option", D.words[l].language);
+    o.value = l;
+    o.selected = l === lang;
+    langSelect.appendChild(o);
+  }
+  langSelect.addEventListener("change", () => {
+    const u = new URL(location.href);
+    u.searchParams.set("lang", langSelect.value);
+    location.href = u.toString();
+  });
+  $("perspective").textContent = D.perspective[lang];
+  $("credit").textContent = D.credit[lang];
   window.histmap = { show: (iso) => show(toDay(iso)), current: () => toIso(current), stateOf: (id, iso) =>
     D.states[stateAt(D.pieces.findIndex((p) => p.id === id), iso)] };
   const start = /^#\d{4}-\d{2}-\d{2}$/.test(location.hash) ? toDay(location.hash.slice(1)) : toDay(D.start);

@@ -1,0 +1,84 @@
+// MapCanvas's date-independent part (private to src/render): the projection,
+// the frame on the page and every outline projected once.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <geodesic.h>
+#include <ogr_spatialref.h>
+
+#include "render/map.hpp"
+#include "render/painter.hpp"
+
+namespace histmap {
+
+constexpr double kMargin = 18, kTitleBand = 44, kCreditBand = 26, kLegendWidth = 176, kGap = 10;
+
+struct MapCanvas::Impl {
+  std::unique_ptr<OGRCoordinateTransformation> fwd, inv;
+  double scale = 1, ox = 0, oy = 0;     // projected metres -> page points
+  Box frame{};
+  std::vector<Shape> pieces;            // page outlines per piece
+  std::vector<bool> visible;            // piece reaches into the frame (the legend counts only these)
+  std::vector<Shape> water_sea, water_lake, rivers, countries;
+  Shape uyezd_lines, governorate_lines;
+  struct Label {
+    std::string text;
+    Pt at;
+    double area_pt2;
+  };
+  std::vector<Label> region_labels;
+  struct PlacePt {
+    std::string text;
+    Pt at;
+    bool seat;
+  };
+  std::vector<PlacePt> places;
+  geod_geodesic geod{};
+  const Atlas* atlas = nullptr;
+
+  // Dissolved outline of a piece group (a state's area), so edges are drawn
+  // along the group's boundary, not every modern district line inside it.
+  const Shape& outline(const std::vector<int>& ps) const;
+  bool project(double lon, double lat, Pt& out) const;
+  Shape shape_of(const OGRGeometry* g) const;
+  // The page point back to lon/lat.
+  bool unproject(double x, double y, double& lon, double& lat) const;
+
+ private:
+  mutable std::map<std::vector<int>, Shape> outline_cache_;
+  mutable std::mutex outline_mutex_;  // frames are drawn from several threads
+};
+
+// What one drawing of the map needs, passed between its layers.
+struct Frame {
+  cairo_t* cr;
+  const Atlas& atlas;
+  const MapCanvas::Impl& im;
+  const MapOptions& options;
+  const Style& style;
+  Text text;
+};
+
+// Pieces grouped by identical state, only those reaching into the frame.
+struct DrawnGroup {
+  std::vector<int> pieces;
+  const PieceState* state;
+  Area area;
+};
+
+// Layers (layers.cpp), labels (labels.cpp) and furniture (furniture.cpp).
+void draw_ground(const Frame& f);
+void draw_states(const Frame& f, const std::vector<DrawnGroup>& groups);
+void draw_water_and_lines(const Frame& f);
+void draw_places_and_labels(const Frame& f);
+void draw_scale_and_north(const Frame& f, const ScaleBar& scale);
+void draw_frame_border(const Frame& f);
+void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup>& groups, const Words& w);
+void draw_legend_panel(const Frame& f, const std::vector<LegendItem>& items, const Words& w);
+
+}  // namespace histmap

@@ -1,0 +1,145 @@
+// Map furniture: scale bar, north arrow, frame border, title and date line,
+// credit line, and the legend panel (swatches painted like the map's areas).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "render/canvas_impl.hpp"
+
+namespace histmap {
+
+void draw_scale_and_north(const Frame& f, const ScaleBar& scale) {
+  cairo_t* cr = f.cr;
+  const Style& style = f.style;
+  const Box& fr = f.im.frame;
+  // Scale bar (bottom left), inside the frame.
+  double x = fr.x0 + 12, y = fr.y1 - 14, len = scale.length_pt;
+  set_rgb(cr, style.page, 0.8);
+  cairo_rectangle(cr, x - 6, y - 16, len + 40, 26);
+  cairo_fill(cr);
+  for (int i = 0; i < 4; ++i) {
+    cairo_rectangle(cr, x + len * i / 4, y, len / 4, 3);
+    set_rgb(cr, i % 2 ? style.page : style.text);
+    cairo_fill_preserve(cr);
+    set_rgb(cr, style.text);
+    cairo_set_line_width(cr, 0.5);
+    cairo_stroke(cr);
+  }
+  char km[32];
+  std::snprintf(km, sizeof km, "%g km", scale.km);
+  f.text.draw("0", x - 2, y - 11, style.font_place, style.text);
+  f.text.draw(km, x + len - 4, y - 11, style.font_place, style.text);
+  // North (top right): the direction of the meridian there.
+  double nx = fr.x1 - 18, ny = fr.y0 + 30;
+  double lon, lat, dx = 0, dy = -1;
+  if (f.im.unproject(nx, ny, lon, lat)) {
+    Pt a, b;
+    if (f.im.project(lon, lat, a) && f.im.project(lon, lat + 0.2, b)) {
+      double l = std::hypot(b.x - a.x, b.y - a.y);
+      if (l > 0) dx = (b.x - a.x) / l, dy = (b.y - a.y) / l;
+    }
+  }
+  cairo_move_to(cr, nx + dx * 12, ny + dy * 12);
+  cairo_line_to(cr, nx - dy * 4 - dx * 6, ny + dx * 4 - dy * 6);
+  cairo_line_to(cr, nx + dy * 4 - dx * 6, ny - dx * 4 - dy * 6);
+  cairo_close_path(cr);
+  set_rgb(cr, style.text);
+  cairo_fill(cr);
+  f.text.draw("N", nx + dx * 14 - 3, ny + dy * 14 - 10, style.font_place, style.text, true);
+}
+
+void draw_frame_border(const Frame& f) {
+  const Box& fr = f.im.frame;
+  cairo_rectangle(f.cr, fr.x0, fr.y0, fr.x1 - fr.x0, fr.y1 - fr.y0);
+  set_rgb(f.cr, f.style.text);
+  cairo_set_line_width(f.cr, 0.6);
+  cairo_stroke(f.cr);
+}
+
+void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup>& groups, const Words& w) {
+  const Style& style = f.style;
+  const double W = f.options.width_pt, H = f.options.height_pt;
+  std::string title = f.options.title.empty() ? w.get("map.title") : f.options.title;
+  double title_size = style.font_title;  // shrink a long title to one line rather than wrap into the subtitle
+  while (title_size > 8 && f.text.size(title, title_size, true).x > W - 2 * kMargin) title_size *= 0.94;
+  f.text.draw(title, kMargin, kMargin, title_size, style.text, true);
+  if (f.options.date_caption)
+    f.text.draw(w.fill("map.date_line", {{"date", day_words(day, w)}}), kMargin, kMargin + style.font_title * 1.6,
+                style.font_subtitle, style.text, false, W - 2 * kMargin);
+  std::set<int> used_sources;
+  for (const auto& g : groups)
+    for (int a : g.state->assertions) used_sources.insert(f.atlas.assertions[a].source);
+  std::string sources;
+  for (int s : used_sources)
+    sources += (sources.empty() ? "" : "; ") + f.atlas.sources[s].id + " (" + f.atlas.sources[s].title + ")";
+  std::string credit = used_sources.empty() ? w.get("credit.no_sources") : w.fill("credit.sources", {{"sources", sources}});
+  credit += w.get("credit.boundaries");
+  f.text.draw(credit, kMargin, H - kMargin - kCreditBand + 6, style.font_credit, style.text, false, W - 2 * kMargin);
+}
+
+namespace {
+
+// Lines and seat points: the map's own furniture, after the states' categories.
+void furniture_swatch(const Frame& f, const std::string& key, const Box& sw) {
+  cairo_t* cr = f.cr;
+  if (key == "place.seat") {
+    cairo_arc(cr, (sw.x0 + sw.x1) / 2, (sw.y0 + sw.y1) / 2, f.style.place_radius, 0, 2 * M_PI);
+    set_rgb(cr, f.style.place_colour);
+    cairo_fill(cr);
+    return;
+  }
+  LineStyle l = key == "line.uyezd" ? f.style.uyezd_line
+                : key == "line.governorate" ? f.style.governorate_line
+                : key == "line.piece" ? f.style.uyezd_line : f.style.modern_border;
+  if (key == "line.piece") l.width *= 0.5, l.dash = {1.5, 1.5};
+  cairo_move_to(cr, sw.x0, (sw.y0 + sw.y1) / 2);
+  cairo_line_to(cr, sw.x1, (sw.y0 + sw.y1) / 2);
+  stroke_line(cr, l);
+}
+
+void state_swatch(const Frame& f, const LegendItem& item, const Box& sw) {
+  cairo_t* cr = f.cr;
+  cairo_save(cr);
+  cairo_rectangle(cr, sw.x0, sw.y0, sw.x1 - sw.x0, sw.y1 - sw.y0);
+  cairo_clip(cr);
+  cairo_rectangle(cr, sw.x0, sw.y0, sw.x1 - sw.x0, sw.y1 - sw.y0);
+  set_rgb(cr, f.style.page);
+  cairo_fill(cr);
+  std::vector<Shape> storage;
+  paint(cr, item.appearance, box_area(sw, storage), f.style.page);
+  cairo_restore(cr);
+  cairo_rectangle(cr, sw.x0, sw.y0, sw.x1 - sw.x0, sw.y1 - sw.y0);
+  set_rgb(cr, f.style.text);
+  cairo_set_line_width(cr, 0.4);
+  cairo_stroke(cr);
+}
+
+}  // namespace
+
+void draw_legend_panel(const Frame& f, const std::vector<LegendItem>& items, const Words& w) {
+  const Style& style = f.style;
+  const Box& fr = f.im.frame;
+  double x = fr.x1 + kGap, y = fr.y0;
+  f.text.draw(w.get("legend.title"), x, y, style.font_legend + 1.5, style.text, true);
+  y += style.font_legend * 2.4;
+  auto row = [&](const std::string& label) {
+    Pt sz = f.text.draw(label, x + 24, y, style.font_legend, style.text, false, kLegendWidth - 26);
+    y += std::max(14.0, sz.y + 4);
+    return y <= fr.y1 - 10;  // a very full legend is cut at the frame's foot
+  };
+  for (const auto& item : items) {
+    state_swatch(f, item, {x, y + 1, x + 18, y + 11});
+    if (!row(item.label)) return;
+  }
+  std::vector<std::string> furniture = {"line.uyezd", "line.governorate"};
+  if (f.options.modern_borders) furniture.push_back("line.modern");
+  if (f.options.piece_lines) furniture.push_back("line.piece");
+  furniture.push_back("place.seat");
+  for (const auto& key : furniture) {
+    furniture_swatch(f, key, {x, y + 1, x + 18, y + 11});
+    if (!row(w.get(key))) return;
+  }
+}
+
+}  // namespace histmap
