@@ -12,7 +12,7 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-noto-core
   catch2 nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   gmt gmt-gshhg-high gmt-dcw
-  poppler-utils python3 ffmpeg
+  poppler-utils python3 python3-yaml ffmpeg
 )
 if [ $with_tests -eq 1 ]; then
   packages+=(qgis python3-qgis qgis-providers chromium)

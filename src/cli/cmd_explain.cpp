@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/format.hpp"
+#include "time/ends.hpp"
 #include "time/timeline.hpp"
 
 namespace histmap::cli {
@@ -18,7 +19,8 @@ struct ExplainOptions {
   std::string region;
 };
 
-nlohmann::ordered_json assertion_json(const Atlas& atlas, int i, Day day) {
+// `iv` is the assertion's interval on the explained pieces (a `to: next` end differs by piece).
+nlohmann::ordered_json assertion_json(const Atlas& atlas, int i, const Interval& iv, Day day) {
   const Assertion& a = atlas.assertions[i];
   const Source& s = atlas.sources[a.source];
   nlohmann::ordered_json j;
@@ -30,8 +32,14 @@ nlohmann::ordered_json assertion_json(const Atlas& atlas, int i, Day day) {
   j["region"] = atlas.regions[a.region].id;
   j["from"] = a.interval.from.original.empty() ? ".." : a.interval.from.original;
   j["to"] = a.interval.to.original.empty() ? ".." : a.interval.to.original;
-  j["interval"] = describe(a.interval);
-  j["certain_on_date"] = a.interval.certainly_holds(day);
+  j["interval"] = describe(iv);
+  if (a.ends_at_next) j["ends_here"] = format_day(iv.possible_last());
+  j["certain_on_date"] = iv.certainly_holds(day);
+  j["asserted_as"] = a.presupposed ? "presupposed" : "stated";
+  nlohmann::ordered_json contra = nlohmann::ordered_json::array();
+  for (int c : a.contradicts) contra.push_back(atlas.assertions[c].id);
+  j["contradicts"] = contra;
+  if (a.dating_disagreement) j["disagreement"] = "dating";
   j["source"] = s.id;
   j["source_title"] = s.title;
   j["locator"] = {{"page", a.locator.page}, {"footnote", a.locator.footnote}, {"lines", a.locator.lines},
@@ -45,19 +53,25 @@ nlohmann::ordered_json assertion_json(const Atlas& atlas, int i, Day day) {
   return j;
 }
 
-void assertion_text(std::ostream& out, const Atlas& atlas, int i, Day day, const char* indent) {
+void assertion_text(std::ostream& out, const Atlas& atlas, int i, const Interval& iv, Day day, const char* indent) {
   const Assertion& a = atlas.assertions[i];
   const Source& s = atlas.sources[a.source];
   out << indent << "[" << a.id << "] " << to_string(a.kind) << (a.type.empty() ? "" : " " + a.type) << " — "
       << atlas.polities[a.party].id << (a.beneficiary >= 0 ? " for " + atlas.polities[a.beneficiary].id : "")
-      << " — region " << atlas.regions[a.region].id << ", " << describe(a.interval)
-      << (a.interval.certainly_holds(day) ? "" : "  [only possibly in force on this date]") << "\n";
+      << " — region " << atlas.regions[a.region].id << ", " << describe(iv)
+      << (a.ends_at_next ? " (here at the latest " + format_day(iv.possible_last()) + ")" : "")
+      << (iv.certainly_holds(day) ? "" : "  [only possibly in force on this date]") << "\n";
+  if (a.presupposed) out << indent << "    asserted as: presupposed — the text takes this as given rather than saying it\n";
   out << indent << "    source: " << s.id << " (" << s.title << ")" << (s.file.empty() ? "" : ", file " + s.file)
       << ", " << a.locator.text() << "\n";
   if (a.voice != "author") out << indent << "    voice: the source quotes " << a.voice << "\n";
   for (const auto& c : a.cites) out << indent << "    cites: " << c << "\n";
   out << indent << "    says (our paraphrase): " << a.paraphrase << "\n";
   if (!a.end_note.empty()) out << indent << "    end: " << a.end_note << "\n";
+  for (int c : a.contradicts)
+    out << indent << "    " << (a.dating_disagreement ? "dates the same event differently from: " : "contradicts: ")
+        << atlas.assertions[c].id << " (" << atlas.sources[atlas.assertions[c].source].id << ", "
+        << atlas.assertions[c].locator.text() << ")\n";
   out << indent << "    confidence: " << a.confidence << "\n";
 }
 
@@ -76,6 +90,8 @@ void run(const ExplainOptions& o) {
     text << "Its pieces are in " << groups.size() << " different states; each is explained below.\n";
   for (const auto& g : groups) {
     const PieceState& st = *g.state;
+    const std::vector<int> touching = assertions_touching(*atlas, g.pieces.front());
+    auto iv = [&](int a) { return interval_on(*atlas, a, touching); };
     nlohmann::ordered_json j;
     j["region"] = reg.id;
     j["date"] = format_day(day);
@@ -88,21 +104,22 @@ void run(const ExplainOptions& o) {
     j["pieces"] = pieces;
     j.update(state_json(*atlas, st));
     nlohmann::ordered_json details = nlohmann::ordered_json::array();
-    for (int a : st.assertions) details.push_back(assertion_json(*atlas, a, day));
+    for (int a : st.assertions) details.push_back(assertion_json(*atlas, a, iv(a), day));
     j["assertion_details"] = details;
     nlohmann::ordered_json aside = nlohmann::ordered_json::array();
-    for (int a : st.set_aside) aside.push_back(assertion_json(*atlas, a, day));
+    for (int a : st.set_aside) aside.push_back(assertion_json(*atlas, a, iv(a), day));
     j["set_aside_details"] = aside;
     out.push_back(j);
 
     text << "\nPieces: " << plist << "\n";
     text << "State: " << state_summary(*atlas, st) << "\n";
     if (st.assertions.empty()) {
-      text << "  The loaded sources assert nothing about these pieces on this date.\n";
+      text << "  No loaded source speaks of these pieces on this date.\n";
       continue;
     }
     for (const auto& c : st.conflicts) {
-      text << "Conflict over " << c.about << " — the sources (or one source with itself) disagree:\n";
+      text << (c.about == "dating" ? std::string("Dating disagreement — the sources date the same event differently:\n")
+                                   : "Conflict over " + c.about + " — the sources (or one source with itself) disagree:\n");
       for (const auto& side : c.sides) {
         text << "  " << atlas->polities[side.party].id << " according to:";
         for (int a : side.assertions)
@@ -112,11 +129,10 @@ void run(const ExplainOptions& o) {
       }
     }
     text << "Assertions in force:\n";
-    for (int a : st.assertions) assertion_text(text, *atlas, a, day, "  ");
+    for (int a : st.assertions) assertion_text(text, *atlas, a, iv(a), day, "  ");
     if (!st.set_aside.empty()) {
-      text << "Set aside (overridden explicitly, or a broader statement by the same source and voice where a "
-              "narrower one applies):\n";
-      for (int a : st.set_aside) assertion_text(text, *atlas, a, day, "  ");
+      text << "Set aside (named in the 'overrides' of an assertion in force: the same document narrowing itself):\n";
+      for (int a : st.set_aside) assertion_text(text, *atlas, a, iv(a), day, "  ");
     }
   }
   emit(o.common, o.common.format == "json" ? dump(out) : text.str());

@@ -12,4 +12,5 @@ void add_render_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_animate_command(CLI::App& app);
 void add_site_command(CLI::App& app);
+void add_coverage_command(CLI::App& app);
 }  // namespace histmap::cli

@@ -7,7 +7,7 @@ namespace histmap {
 using json = nlohmann::ordered_json;
 
 std::string state_summary(const Atlas& atlas, const PieceState& s) {
-  if (s.assertions.empty()) return "no assertion in the loaded sources";
+  if (s.empty()) return "no loaded source speaks of this area on this day";
   std::string out;
   auto add = [&out](const std::string& part) { out += (out.empty() ? "" : "; ") + part; };
   auto pid = [&](int p) { return atlas.polities[p].id; };
@@ -18,12 +18,13 @@ std::string state_summary(const Atlas& atlas, const PieceState& s) {
     add("CONFLICT over " + c.about + ": " + sides);
     control_conflict = control_conflict || c.about == "control";
   }
-  if (s.controller >= 0) add("controlled by " + pid(s.controller));
+  if (s.controller >= 0)
+    add("controlled by " + pid(s.controller) + (s.control_presupposed() ? " (presupposed by the text, not stated)" : ""));
   else if (!control_conflict && !s.control.empty()) {
     std::string cands;
     for (const auto& c : s.control) cands += (cands.empty() ? "" : " or ") + pid(c.party);
     add("controller uncertain: " + cands);
-  } else if (!control_conflict) add("no controller asserted");
+  } else if (!control_conflict) add("sources speak of it but name no controller");
   for (const auto& c : s.claimants) add("claimed by " + pid(c.party));
   for (const auto& d : s.designations)
     add(d.type + " (by " + pid(d.by) + (d.beneficiary >= 0 ? ", for " + pid(d.beneficiary) : "") + ")");

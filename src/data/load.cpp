@@ -376,7 +376,7 @@ void load_sources(const fs::path& path, Atlas& atlas, Report& report, bool requi
 
 struct PendingRefs {
   std::string party, beneficiary, region, source;
-  std::vector<std::string> overrides;
+  std::vector<std::string> overrides, contradicts;
   std::string where_party, where_region, where_source;
 };
 
@@ -393,7 +393,8 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
     if (!rec.IsMap()) { report.error(f.at(rec), "each assertion must be a mapping"); continue; }
     f.only_keys(rec,
                 {"id", "kind", "type", "party", "beneficiary", "region", "from", "to", "source", "locator", "voice",
-                 "cites", "paraphrase", "confidence", "end_note", "overrides", "asserted_as"},
+                 "cites", "paraphrase", "confidence", "end_note", "overrides", "asserted_as", "contradicts",
+                 "disagreement"},
                 "an assertion");
     Assertion a;
     a.id = f.scalar(rec, "id", true, "an assertion");
@@ -430,8 +431,13 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
     r.where_source = rec["source"] ? f.at(rec["source"]) : f.at(rec);
     std::string from = f.scalar(rec, "from", true, what);
     std::string to = f.scalar(rec, "to", true, what);
+    if (to == "next") {
+      a.ends_at_next = true;
+      to = "..";
+    }
     try {
       a.interval = make_interval(from, to);
+      if (a.ends_at_next) a.interval.to.original = "next";
     } catch (const DateError& e) {
       report.error(f.at(rec["from"] ? rec["from"] : rec), what + ": " + e.what());
     }
@@ -453,6 +459,13 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
     if (a.confidence != "high" && a.confidence != "medium" && a.confidence != "low")
       report.error(f.at(rec["confidence"]), what + ": confidence '" + a.confidence + "' is not high, medium or low");
     a.end_note = f.scalar(rec, "end_note", false, what);
+    r.contradicts = f.list(rec, "contradicts", what);
+    std::string disagreement = f.scalar(rec, "disagreement", false, what);
+    if (disagreement == "dating") a.dating_disagreement = true;
+    else if (!disagreement.empty())
+      report.error(f.at(rec["disagreement"]), what + ": disagreement '" + disagreement + "' is unknown; the one kind is 'dating'");
+    if (a.dating_disagreement && r.contradicts.empty())
+      report.error(f.at(rec), what + ": 'disagreement: dating' needs 'contradicts' naming the other dating");
     std::string asserted_as = f.scalar(rec, "asserted_as", false, what);
     if (asserted_as == "presupposed") a.presupposed = true;
     else if (!asserted_as.empty() && asserted_as != "stated")
@@ -571,7 +584,21 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
       else if (j == static_cast<int>(i)) report.error(a.origin.where(), what + " overrides itself");
       else a.overrides.push_back(j);
     }
+    for (const auto& o : r.contradicts) {
+      int j = atlas->assertion_index(o);
+      if (j < 0) report.error(a.origin.where(), what + ": contradicts unknown assertion '" + o + "'");
+      else if (j == static_cast<int>(i)) report.error(a.origin.where(), what + " contradicts itself");
+      else a.contradicts.push_back(j);
+    }
   }
+  // A contradiction holds both ways: each side shows it on its own days.
+  for (size_t i = 0; i < atlas->assertions.size(); ++i)
+    for (int j : std::vector<int>(atlas->assertions[i].contradicts)) {
+      auto& back = atlas->assertions[static_cast<size_t>(j)].contradicts;
+      if (std::find(back.begin(), back.end(), static_cast<int>(i)) == back.end()) back.push_back(static_cast<int>(i));
+      if (atlas->assertions[i].dating_disagreement) atlas->assertions[static_cast<size_t>(j)].dating_disagreement = true;
+    }
+  for (auto& a : atlas->assertions) std::sort(a.contradicts.begin(), a.contradicts.end());
   if (report.has_errors()) return nullptr;
   return atlas;
 }

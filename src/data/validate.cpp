@@ -97,8 +97,11 @@ void check_dates(const Atlas& atlas, Report& report) {
         report.warning(a.origin.where(), "assertion " + a.id + " (" + describe(a.interval) + ") gives control to " + p.id +
                                              " outside its lifespan (" + describe(*p.lifespan) + ")");
     }
-    if (a.interval.from.open() && a.interval.to.open())
+    if (a.interval.from.open() && a.interval.to.open() && !a.ends_at_next)
       report.warning(a.origin.where(), "assertion " + a.id + " is open at both ends; it holds on every day");
+    else if (a.interval.to.open() && !a.ends_at_next)
+      report.warning(a.origin.where(), "assertion " + a.id + " has an open end ('to: ..') and runs on for ever; "
+                                       "write 'to: next' to end it at the next firm date a source gives, or the end the text gives");
   }
 }
 

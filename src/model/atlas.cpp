@@ -49,6 +49,8 @@ const std::vector<std::string>& known_designations() {
       "administration",  // a special administration (e.g. a governor-generalship)
       "self_determination",  // a right of self-determination granted or declared
       "partial_transfer",    // an unspecified part of the region transferred to a beneficiary
+      "renounced",           // the party gives up its claim to the region
+      "recognised",          // the party recognises the region as the beneficiary's
   };
   return types;
 }

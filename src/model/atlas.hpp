@@ -117,6 +117,14 @@ struct Assertion {
   // The text takes this as given (a government seated in its capital, Soviet
   // power "established" somewhere) rather than saying it: YAML `asserted_as: presupposed`.
   bool presupposed = false;
+  // The text gives no end (YAML `to: next`): on each piece the statement ends,
+  // as an uncertain range, at the next firm date any loaded source gives there
+  // (time/ends.hpp). `interval.to` is then open and must not be read alone.
+  bool ends_at_next = false;
+  // Assertions this one contradicts where the structure alone would not make a
+  // conflict (made symmetric by the loader); `dating` marks the same event dated differently.
+  std::vector<int> contradicts;
+  bool dating_disagreement = false;
   Origin origin;
 };
 

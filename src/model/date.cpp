@@ -173,6 +173,7 @@ Interval make_interval(const std::string& from, const std::string& to) {
 
 std::string describe(const Interval& iv) {
   auto one = [](const FuzzyDate& f) {
+    if (f.original == "next") return std::string("the next firm date any source gives (none stated)");
     if (f.open()) return std::string("open");
     std::string s = f.original;
     if (!f.exact()) s += " (" + std::string(to_string(f.precision)) + (f.approximate ? ", approximate" : "") + ")";

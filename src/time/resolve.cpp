@@ -1,5 +1,7 @@
 #include "time/resolve.hpp"
 
+#include "time/ends.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -56,8 +58,7 @@ std::vector<int> assertions_touching(const Atlas& atlas, int piece) {
   return out;
 }
 
-void add_change_points(const Assertion& a, std::vector<Day>& out) {
-  const Interval& iv = a.interval;
+void add_change_points(const Interval& iv, std::vector<Day>& out) {
   auto add = [&out](Day d) {
     if (d > kOpenPast && d < kOpenFuture) out.push_back(d);
   };
@@ -67,27 +68,46 @@ void add_change_points(const Assertion& a, std::vector<Day>& out) {
   if (iv.possible_last() < kOpenFuture) add(iv.possible_last() + 1);
 }
 
-static PieceState resolve_from(const Atlas& atlas, const std::vector<int>& touching, Day day) {
+namespace {
+
+// Rule 6: a statement that contradicts another shows the disagreement on every
+// day it applies, whether or not the other side applies that day (a dating
+// disagreement sets the same event on different days). One conflict per pair.
+void add_contradictions(const Atlas& atlas, const std::vector<int>& applied, const std::vector<int>& touching,
+                        const std::vector<Interval>& ivs, Day day, PieceState& st) {
+  std::set<std::pair<int, int>> pairs;
+  for (int i : applied)
+    for (int j : atlas.assertions[i].contradicts) pairs.insert({std::min(i, j), std::max(i, j)});
+  auto side = [&](int k) {
+    const Assertion& a = atlas.assertions[k];
+    auto at = std::find(touching.begin(), touching.end(), k);
+    bool certain = at != touching.end() && ivs[static_cast<size_t>(at - touching.begin())].certainly_holds(day);
+    return PartyRef{exclusive_party(a) >= 0 ? exclusive_party(a) : a.party, {k}, certain, a.presupposed};
+  };
+  for (auto [i, j] : pairs) {
+    bool dating = atlas.assertions[i].dating_disagreement && atlas.assertions[j].dating_disagreement;
+    st.conflicts.push_back({dating ? "dating" : "statements", {side(i), side(j)}});
+  }
+}
+
+}  // namespace
+
+static PieceState resolve_from(const Atlas& atlas, const std::vector<int>& touching,
+                               const std::vector<Interval>& ivs, Day day) {
   PieceState st;
   std::vector<int> active;
-  for (int i : touching)
-    if (atlas.assertions[i].interval.possibly_holds(day)) active.push_back(i);
-
-  // Rule 2: set aside overridden assertions.
-  std::set<int> aside;
-  for (int i : active) {
-    const Assertion& a = atlas.assertions[i];
-    for (int o : a.overrides)
-      if (std::find(active.begin(), active.end(), o) != active.end()) aside.insert(o);
-    if (!exclusive(a)) continue;
-    for (int j : active) {
-      const Assertion& b = atlas.assertions[j];
-      if (i == j || !exclusive(b) || a.kind != b.kind || a.type != b.type) continue;
-      if (a.source == b.source && a.voice == b.voice && exclusive_party(a) != exclusive_party(b) &&
-          atlas.strictly_within(a.region, b.region))
-        aside.insert(j);  // b is broader; the narrower a speaks for this piece
+  std::map<int, bool> certain_on_day;
+  for (size_t k = 0; k < touching.size(); ++k)
+    if (ivs[k].possibly_holds(day)) {
+      active.push_back(touching[k]);
+      certain_on_day[touching[k]] = ivs[k].certainly_holds(day);
     }
-  }
+
+  // Rule 2: set aside what an applying assertion explicitly overrides; nothing else.
+  std::set<int> aside;
+  for (int i : active)
+    for (int o : atlas.assertions[i].overrides)
+      if (std::find(active.begin(), active.end(), o) != active.end()) aside.insert(o);
 
   std::map<std::string, std::vector<PartyRef>> exclusive_sides;  // "assigned" etc. by type
   for (int i : active) {
@@ -96,7 +116,7 @@ static PieceState resolve_from(const Atlas& atlas, const std::vector<int>& touch
       continue;
     }
     const Assertion& a = atlas.assertions[i];
-    bool certain = a.interval.certainly_holds(day);
+    bool certain = certain_on_day[i];
     st.assertions.push_back(i);
     if (!certain) {
       st.uncertain.push_back(i);
@@ -133,13 +153,15 @@ static PieceState resolve_from(const Atlas& atlas, const std::vector<int>& touch
     decide(sides, type, st);
   }
   std::sort(st.assertions.begin(), st.assertions.end());
+  add_contradictions(atlas, st.assertions, touching, ivs, day, st);
   std::sort(st.uncertain.begin(), st.uncertain.end());
   std::sort(st.set_aside.begin(), st.set_aside.end());
   return st;
 }
 
 PieceState resolve_piece(const Atlas& atlas, int piece, Day day) {
-  return resolve_from(atlas, assertions_touching(atlas, piece), day);
+  std::vector<int> touching = assertions_touching(atlas, piece);
+  return resolve_from(atlas, touching, intervals_on(atlas, touching), day);
 }
 
 Resolver::Resolver(const Atlas& atlas) : atlas_(atlas) {
@@ -151,15 +173,16 @@ Resolver::Resolver(const Atlas& atlas) : atlas_(atlas) {
   timelines_.resize(atlas.pieces.size());
   std::set<Day> global;
   for (size_t p = 0; p < atlas.pieces.size(); ++p) {
+    const std::vector<Interval> ivs = intervals_on(atlas, touching[p]);
     std::vector<Day> points;
-    for (int i : touching[p]) add_change_points(atlas.assertions[i], points);
+    for (const auto& iv : ivs) add_change_points(iv, points);
     std::sort(points.begin(), points.end());
     points.erase(std::unique(points.begin(), points.end()), points.end());
     PieceTimeline& tl = timelines_[p];
     tl.starts.push_back(kOpenPast);
-    tl.states.push_back(resolve_from(atlas, touching[p], kOpenPast));
+    tl.states.push_back(resolve_from(atlas, touching[p], ivs, kOpenPast));
     for (Day d : points) {
-      PieceState s = resolve_from(atlas, touching[p], d);
+      PieceState s = resolve_from(atlas, touching[p], ivs, d);
       if (s == tl.states.back()) continue;  // a bound that changed nothing here
       tl.starts.push_back(d);
       tl.states.push_back(std::move(s));

@@ -3,18 +3,19 @@
 // the day. Rules (documented in docs/resolution.md, tested in tests/unit):
 //  1. An assertion applies on D when D lies within its widest interval;
 //     it is *uncertain* on D when D lies outside its certain core.
-//  2. Set aside: an assertion named in another applying assertion's
-//     `overrides`; and, for exclusive statements (control, "assigned"),
-//     a broader one when the same source in the same voice makes a
-//     narrower one (region strictly within) that differs.
-//     Nothing else is ever set aside: across sources, or between a document
-//     a source quotes and the author, differences stay conflicts.
+//  1a. An assertion with no stated end (`to: next`) ends per piece as
+//     time/ends.hpp says, so nothing runs on past what a source says.
+//  2. Set aside: only an assertion named in another applying assertion's
+//     `overrides` (a statement that narrows itself). Nothing else is ever set
+//     aside: across sources, documents or voices, differences stay conflicts.
 //  3. Control is exclusive: two parties each with a certain assertion on D
 //     is a conflict (controller null). One certain party wins over parties
 //     that only uncertain assertions name (state flagged uncertain). Several
 //     parties with only uncertain assertions: no controller, uncertain, no conflict.
 //  4. "assigned" designations are exclusive in their beneficiary, as control is.
 //  5. Claims and other designations accumulate.
+//  6. An assertion that `contradicts` others adds a conflict ("statements", or
+//     "dating" for the same event dated differently) on every day it applies.
 #pragma once
 
 #include <string>
@@ -119,6 +120,6 @@ class Resolver {
 
 // Assertions covering a piece, and the days where they may change its state.
 std::vector<int> assertions_touching(const Atlas& atlas, int piece);
-void add_change_points(const Assertion& a, std::vector<Day>& out);
+void add_change_points(const Interval& iv, std::vector<Day>& out);
 
 }  // namespace histmap

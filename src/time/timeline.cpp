@@ -1,5 +1,7 @@
 #include "time/timeline.hpp"
 
+#include "time/ends.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -39,9 +41,10 @@ std::vector<Change> timeline(const Resolver& r, Day from, Day to) {
       involved.insert(c.after->assertions.begin(), c.after->assertions.end());
       involved.insert(c.before->set_aside.begin(), c.before->set_aside.end());
       involved.insert(c.after->set_aside.begin(), c.after->set_aside.end());
+      const std::vector<int> touching = assertions_touching(atlas, c.pieces.front());
       for (int i : involved) {
         std::vector<Day> pts;
-        add_change_points(atlas.assertions[i], pts);
+        add_change_points(interval_on(atlas, i, touching), pts);
         if (std::find(pts.begin(), pts.end(), d) != pts.end()) c.because.push_back(i);
       }
     }

@@ -91,7 +91,7 @@ TEST_CASE("explain names sources, locators and paraphrases, and shows conflicts"
     }
   CHECK(quoted);
 
-  auto aside = test::histmap("explain --date 1921-06-01 --region part_core" + data());
+  auto aside = test::histmap("explain --date 1923-06-15 --region part_west" + data());
   CHECK(aside.out.find("Set aside") != std::string::npos);
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("validate: exit 0 with conflicts listed, 1 with errors", "[cli][valida
   REQUIRE(ok.code == 0);
   json j = json::parse(ok.out);
   CHECK(j["errors"].empty());
-  CHECK(j["conflicts"].size() == 4);
+  CHECK(j["conflicts"].size() == 5);
   CHECK(j["counts"]["assertions"] == 12);
   bool both_sides_located = true;
   for (const auto& c : j["conflicts"]) {

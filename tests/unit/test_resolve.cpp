@@ -104,16 +104,17 @@ TEST_CASE("synthetic: different sources giving different controllers is a confli
 }
 
 // ---
-TEST_CASE("synthetic: a narrower statement of the same source and voice sets the broader one aside",
+TEST_CASE("synthetic: a narrower statement of the same source no longer sets the broader one aside by itself",
           "[resolve][specificity]") {
+  // Only an explicit `overrides` sets aside (rule 2); the two statements meet as a conflict.
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
   const PieceState& s = r.at(a->piece_index("p2"), day("1921-06-01"));
-  CHECK_FALSE(s.conflict());
-  CHECK(controller(*a, s) == "red");
-  CHECK(ids(*a, s.set_aside) == std::vector<std::string>{"one-blue-a"});
-  CHECK(ids(*a, s.assertions) == std::vector<std::string>{"one-red-core"});
-  // Only inside the narrower region.
+  REQUIRE(s.conflict());
+  CHECK(s.conflicts.front().about == "control");
+  CHECK(s.set_aside.empty());
+  CHECK(controller(*a, s).empty());
+  // Outside the narrower region only the broader statement speaks.
   CHECK(controller(*a, r.at(a->piece_index("p3"), day("1921-06-01"))) == "blue");
 }
 
@@ -265,7 +266,8 @@ TEST_CASE("all conflicts are found with their spans", "[conflict]") {
   auto a = test::load_ok(test::synthetic());
   Resolver r(*a);
   auto spans = all_conflicts(r);
-  REQUIRE(spans.size() == 4);
+  // Four, and the author's narrower statement on the core against the broader one (rule 2: no set-aside).
+  REQUIRE(spans.size() == 5);
   auto find = [&](const char* about, const char* from) {
     return std::find_if(spans.begin(), spans.end(),
                         [&](const ConflictSpan& s) { return s.conflict.about == about && s.first == day(from); });
@@ -277,4 +279,7 @@ TEST_CASE("all conflicts are found with their spans", "[conflict]") {
   auto assigned = find("assigned", "1920-10-01");
   REQUIRE(assigned != spans.end());
   CHECK(assigned->pieces.size() == 3);
+  auto core = find("control", "1921-01-01");
+  REQUIRE(core != spans.end());
+  CHECK(core->pieces == std::vector<int>{a->piece_index("p2")});
 }
