@@ -40,11 +40,11 @@ Interval interval_on(const Atlas& atlas, int ai, const std::vector<int>& touchin
     if (firm(e.interval.from) && e.interval.from.earliest > start && ends(x, e))
       end = std::min(end, e.interval.from.latest);
   }
+  if (end == kOpenFuture) end = last_spoken;  // no later event: no further than any source speaks
   if (x.party >= 0) {
     const auto& life = atlas.polities[static_cast<size_t>(x.party)].lifespan;
     if (life && life->to.latest < kOpenFuture) end = std::min(end, std::max(start, life->to.latest));
   }
-  if (end == kOpenFuture) end = last_spoken;
   Interval iv = x.interval;
   iv.to.original = "next";
   iv.to.precision = Precision::Range;

@@ -5,9 +5,9 @@
 //    another assertion touching p starts that changes who holds or is owed p:
 //    control by another party, `assigned` to another beneficiary, an
 //    `administration` by another party, or (for a claim) its party renouncing it;
-//  - the end of X's party's lifespan (polities.yaml);
-//  - otherwise, the last firm date any loaded source gives for p (after that
-//    no source speaks, and nothing is carried forward).
+//  - where no such date follows, the last firm date any loaded source gives
+//    for p (after that no source speaks, and nothing is carried forward);
+//  - and never past the end of X's party's lifespan (polities.yaml).
 #pragma once
 
 #include <vector>
