@@ -1,5 +1,6 @@
 // histmap explain --date D --region R: the assertions behind a state, with
 // sources, locators and paraphrases, so a historian can check them.
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -39,7 +40,9 @@ nlohmann::ordered_json assertion_json(const Atlas& atlas, int i, const Interval&
   nlohmann::ordered_json contra = nlohmann::ordered_json::array();
   for (int c : a.contradicts) contra.push_back(atlas.assertions[c].id);
   j["contradicts"] = contra;
-  if (a.dating_disagreement) j["disagreement"] = "dating";
+  nlohmann::ordered_json dating = nlohmann::ordered_json::array();
+  for (int c : a.dates_differently) dating.push_back(atlas.assertions[c].id);
+  j["dates_differently_from"] = dating;
   j["source"] = s.id;
   j["source_title"] = s.title;
   j["locator"] = {{"page", a.locator.page}, {"footnote", a.locator.footnote}, {"lines", a.locator.lines},
@@ -69,7 +72,10 @@ void assertion_text(std::ostream& out, const Atlas& atlas, int i, const Interval
   out << indent << "    says (our paraphrase): " << a.paraphrase << "\n";
   if (!a.end_note.empty()) out << indent << "    end: " << a.end_note << "\n";
   for (int c : a.contradicts)
-    out << indent << "    " << (a.dating_disagreement ? "dates the same event differently from: " : "contradicts: ")
+    out << indent << "    "
+        << (std::binary_search(a.dates_differently.begin(), a.dates_differently.end(), c)
+                ? "dates the same event differently from: "
+                : "contradicts: ")
         << atlas.assertions[c].id << " (" << atlas.sources[atlas.assertions[c].source].id << ", "
         << atlas.assertions[c].locator.text() << ")\n";
   out << indent << "    confidence: " << a.confidence << "\n";

@@ -577,9 +577,16 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
     for (int j : std::vector<int>(atlas->assertions[i].contradicts)) {
       auto& back = atlas->assertions[static_cast<size_t>(j)].contradicts;
       if (std::find(back.begin(), back.end(), static_cast<int>(i)) == back.end()) back.push_back(static_cast<int>(i));
-      if (atlas->assertions[i].dating_disagreement) atlas->assertions[static_cast<size_t>(j)].dating_disagreement = true;
+      if (atlas->assertions[i].dating_disagreement) {
+        atlas->assertions[i].dates_differently.push_back(j);
+        atlas->assertions[static_cast<size_t>(j)].dates_differently.push_back(static_cast<int>(i));
+      }
     }
-  for (auto& a : atlas->assertions) std::sort(a.contradicts.begin(), a.contradicts.end());
+  for (auto& a : atlas->assertions) {
+    std::sort(a.contradicts.begin(), a.contradicts.end());
+    std::sort(a.dates_differently.begin(), a.dates_differently.end());
+    a.dates_differently.erase(std::unique(a.dates_differently.begin(), a.dates_differently.end()), a.dates_differently.end());
+  }
   if (report.has_errors()) return nullptr;
   return atlas;
 }

@@ -124,7 +124,8 @@ struct Assertion {
   // Assertions this one contradicts where the structure alone would not make a
   // conflict (made symmetric by the loader); `dating` marks the same event dated differently.
   std::vector<int> contradicts;
-  bool dating_disagreement = false;
+  bool dating_disagreement = false;  // YAML `disagreement: dating`: its `contradicts` date the same event
+  std::vector<int> dates_differently;  // the subset of `contradicts` that are datings of the same event (symmetric)
   Origin origin;
 };
 

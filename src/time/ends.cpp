@@ -5,18 +5,27 @@
 namespace histmap {
 namespace {
 
+// A date a text gives to the day, month or season (not a year, a range or "about").
 bool firm(const FuzzyDate& d) {
-  return !d.approximate && (d.precision == Precision::Day || d.precision == Precision::Month);
+  return !d.approximate &&
+         (d.precision == Precision::Day || d.precision == Precision::Month || d.precision == Precision::Season);
+}
+
+// Whom a statement has holding or being owed the land: the beneficiary of an
+// assignment or recognition, otherwise the party.
+int holder(const Assertion& a) {
+  bool for_beneficiary = a.kind == AssertionKind::Designation && (a.type == "assigned" || a.type == "recognised");
+  return for_beneficiary && a.beneficiary >= 0 ? a.beneficiary : a.party;
 }
 
 // Whether `e` starting later ends open-ended `x` on a piece they share.
 bool ends(const Assertion& x, const Assertion& e) {
   switch (e.kind) {
-    case AssertionKind::Control: return e.party != x.party;
+    case AssertionKind::Control: return e.party != holder(x);
     case AssertionKind::Claim: return false;
     case AssertionKind::Designation:
-      if (e.type == "assigned") return e.beneficiary != x.party;
-      if (e.type == "administration") return e.party != x.party;
+      if (e.type == "assigned") return e.beneficiary != holder(x);
+      if (e.type == "administration") return e.party != holder(x);
       if (e.type == "renounced") return x.kind == AssertionKind::Claim && e.party == x.party;
       return false;
   }

@@ -1,7 +1,7 @@
 // Where a statement with no stated end stops (YAML `to: next`), per piece.
 // Rule (docs/resolution.md, "Ends that stop"): on piece p an open-ended
 // assertion X ends, as an uncertain range from its own start, at the first of
-//  - the next firm date (given to the day or month, not approximate) on which
+//  - the next firm date (given to the day, month or season, not approximate) on which
 //    another assertion touching p starts that changes who holds or is owed p:
 //    control by another party, `assigned` to another beneficiary, an
 //    `administration` by another party, or (for a claim) its party renouncing it;

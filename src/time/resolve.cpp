@@ -71,7 +71,8 @@ void add_change_points(const Interval& iv, std::vector<Day>& out) {
 namespace {
 
 bool is_dating(const Atlas& atlas, int i, int j) {
-  return atlas.assertions[i].dating_disagreement && atlas.assertions[j].dating_disagreement;
+  const auto& d = atlas.assertions[i].dates_differently;
+  return std::binary_search(d.begin(), d.end(), j);
 }
 
 // The days two datings of one event disagree over: from the earlier dating's
