@@ -40,6 +40,8 @@ std::string legend_label(const Category& c, const Atlas& atlas, const Words& w) 
       std::string sides;
       for (int p : c.sides) sides += (sides.empty() ? "" : w.get("sides.separator")) + party_name(atlas, p, w);
       if (c.type == "control") return w.fill("conflict.control", {{"sides", sides}});
+      // Statements linked by `contradicts`, and two datings of one event.
+      if (c.type == "statements" || c.type == "dating") return w.fill("conflict." + c.type, {{"sides", sides}});
       std::string status = w.get("status." + c.type);
       return w.fill("conflict.status", {{"status", status.empty() ? c.type : status}, {"sides", sides}});
     }
