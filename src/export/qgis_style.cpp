@@ -1,5 +1,7 @@
 #include "export/qgis_style.hpp"
 
+#include "export/qgis_xml.hpp"
+
 #include <cstdio>
 #include <sstream>
 
@@ -9,35 +11,17 @@ namespace {
 
 constexpr double kMmPerPt = 25.4 / 72;
 
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      case '\'': o += "&apos;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
+using qgis::esc;
+using qgis::prop;
 
-std::string rgba(const Rgb& c, double alpha = 1) {
-  char b[48];
-  std::snprintf(b, sizeof b, "%d,%d,%d,%d", int(c.r * 255 + .5), int(c.g * 255 + .5), int(c.b * 255 + .5),
-                int(alpha * 255 + .5));
-  return b;
-}
+// Alpha as a fraction here; qgis::rgba takes 0..255.
+std::string rgba(const Rgb& c, double alpha = 1) { return qgis::rgba(c, int(alpha * 255 + .5)); }
 
 std::string num(double v) {
   char b[32];
   std::snprintf(b, sizeof b, "%g", v);
   return b;
 }
-
-std::string prop(const std::string& k, const std::string& v) { return "<prop k=\"" + k + "\" v=\"" + esc(v) + "\"/>"; }
 
 std::string layer(const char* cls, Pass pass, const std::string& props) {
   return std::string("<layer class=\"") + cls + "\" enabled=\"1\" locked=\"0\" pass=\"" +
