@@ -37,6 +37,7 @@ nlohmann::ordered_json assertion_json(const Atlas& atlas, int i, const Interval&
   if (a.ends_at_next) j["ends_here"] = format_day(iv.possible_last());
   j["certain_on_date"] = iv.certainly_holds(day);
   j["asserted_as"] = a.presupposed ? "presupposed" : "stated";
+  if (a.carried_out_not_reported) j["carried_out"] = "not_reported";
   nlohmann::ordered_json contra = nlohmann::ordered_json::array();
   for (int c : a.contradicts) contra.push_back(atlas.assertions[c].id);
   j["contradicts"] = contra;
@@ -65,6 +66,8 @@ void assertion_text(std::ostream& out, const Atlas& atlas, int i, const Interval
       << (a.ends_at_next ? " (here at the latest " + format_day(iv.possible_last()) + ")" : "")
       << (iv.certainly_holds(day) ? "" : "  [only possibly in force on this date]") << "\n";
   if (a.presupposed) out << indent << "    asserted as: presupposed — the text takes this as given rather than saying it\n";
+  if (a.carried_out_not_reported)
+    out << indent << "    carried out: not reported — shown as a status; it ends no one's control\n";
   out << indent << "    source: " << s.id << " (" << s.title << ")" << (s.file.empty() ? "" : ", file " + s.file)
       << ", " << a.locator.text() << "\n";
   if (a.voice != "author") out << indent << "    voice: the source quotes " << a.voice << "\n";

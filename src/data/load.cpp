@@ -25,24 +25,6 @@ std::string default_data_dir() {
   return share_dir() + "/geodata";  // installed <prefix>/share/histmap, else the source tree
 }
 
-double area_km2(const OGRGeometry& lonlat) {
-  // Lambert azimuthal equal-area centred on the South Caucasus: area errors
-  // stay far below the reconstruction's own uncertainty.
-  static thread_local std::unique_ptr<OGRCoordinateTransformation> ct = [] {
-    OGRSpatialReference wgs, laea;
-    wgs.SetWellKnownGeogCS("WGS84");
-    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    laea.importFromProj4("+proj=laea +lat_0=40.5 +lon_0=44.5 +datum=WGS84 +units=m +no_defs");
-    return std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&wgs, &laea));
-  }();
-  GeometryPtr g(lonlat.clone());
-  if (!ct || g->transform(ct.get()) != OGRERR_NONE) return 0;
-  double a = 0;
-  if (auto* s = dynamic_cast<OGRSurface*>(g.get())) a = s->get_Area();
-  else if (auto* mp = dynamic_cast<OGRMultiSurface*>(g.get())) a = mp->get_Area();
-  return a / 1e6;
-}
-
 namespace {
 
 // ---- files ---------------------------------------------------------------
@@ -358,6 +340,19 @@ struct PendingRefs {
   std::string where_party, where_region, where_source;
 };
 
+// An optional key with a closed set of values ("" = absent); anything else is
+// an error naming the values that would be right.
+std::string read_choice(const YamlReader& f, const YAML::Node& rec, const char* key, const std::string& what,
+                        const std::vector<std::string>& allowed, Report& report) {
+  std::string v = f.string(rec, key, false, what);
+  if (std::find(allowed.begin(), allowed.end(), v) != allowed.end()) return v;
+  std::string list;
+  for (const auto& a : allowed)
+    if (!a.empty()) list += (list.empty() ? "'" : ", '") + a + "'";
+  report.error(f.at(rec[key]), what + ": " + key + " '" + v + "' is unknown; it can be " + list);
+  return "";
+}
+
 void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std::vector<PendingRefs>& refs) {
   YamlReader f{path.string(), report};
   YAML::Node whole;
@@ -372,7 +367,7 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
     f.only_keys(rec,
                 {"id", "kind", "type", "party", "beneficiary", "region", "from", "to", "source", "locator", "voice",
                  "cites", "paraphrase", "confidence", "end_note", "overrides", "asserted_as", "contradicts",
-                 "disagreement"},
+                 "disagreement", "carried_out"},
                 "an assertion");
     Assertion a;
     a.id = f.string(rec, "id", true, "an assertion");
@@ -438,16 +433,13 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
       report.error(f.at(rec["confidence"]), what + ": confidence '" + a.confidence + "' is not high, medium or low");
     a.end_note = f.string(rec, "end_note", false, what);
     r.contradicts = f.strings(rec, "contradicts", what);
-    std::string disagreement = f.string(rec, "disagreement", false, what);
-    if (disagreement == "dating") a.dating_disagreement = true;
-    else if (!disagreement.empty())
-      report.error(f.at(rec["disagreement"]), what + ": disagreement '" + disagreement + "' is unknown; the one kind is 'dating'");
+    a.dating_disagreement = read_choice(f, rec, "disagreement", what, {"", "dating"}, report) == "dating";
     if (a.dating_disagreement && r.contradicts.empty())
       report.error(f.at(rec), what + ": 'disagreement: dating' needs 'contradicts' naming the other dating");
-    std::string asserted_as = f.string(rec, "asserted_as", false, what);
-    if (asserted_as == "presupposed") a.presupposed = true;
-    else if (!asserted_as.empty() && asserted_as != "stated")
-      report.error(f.at(rec["asserted_as"]), what + ": asserted_as '" + asserted_as + "' is not 'stated' or 'presupposed'");
+    a.presupposed = read_choice(f, rec, "asserted_as", what, {"", "stated", "presupposed"}, report) == "presupposed";
+    a.carried_out_not_reported = read_choice(f, rec, "carried_out", what, {"", "not_reported"}, report) == "not_reported";
+    if (a.carried_out_not_reported && a.type != "assigned")
+      report.error(f.at(rec["carried_out"]), what + ": only an 'assigned' designation can be 'carried_out: not_reported'");
     a.origin = {f.path(), f.line(rec)};
     atlas.assertions.push_back(std::move(a));
     refs.push_back(std::move(r));

@@ -121,6 +121,10 @@ struct Assertion {
   // as an uncertain range, at the next firm date any loaded source gives there
   // (time/ends.hpp). `interval.to` is then open and must not be read alone.
   bool ends_at_next = false;
+  // An assignment the texts do not report carried out (YAML `carried_out: not_reported`,
+  // e.g. a treaty promising land that, the text says, the beneficiary did not come
+  // to hold): a status that supersedes earlier assignments but ends no one's control (time/ends.cpp).
+  bool carried_out_not_reported = false;
   // Assertions this one contradicts where the structure alone would not make a
   // conflict (made symmetric by the loader); `dating` marks the same event dated differently.
   std::vector<int> contradicts;

@@ -134,7 +134,8 @@ json assertions_json(const Atlas& atlas) {
                           {"from", a.interval.from.original.empty() ? ".." : a.interval.from.original},
                           {"to", a.interval.to.original.empty() ? ".." : a.interval.to.original},
                           {"when", in_languages([&](const Words& w) {
-                             return fuzzy_date_words(a.interval.from, w) + " – " + fuzzy_date_words(a.interval.to, w);
+                             return fuzzy_date_words(a.interval.from, w) + " – " +
+                                    (a.ends_at_next ? w.get("date.next") : fuzzy_date_words(a.interval.to, w));
                            })},
                           {"source", atlas.sources[a.source].id},
                           {"locator", a.locator.text()},

@@ -24,7 +24,10 @@ bool ends(const Assertion& x, const Assertion& e) {
     case AssertionKind::Control: return e.party != holder(x);
     case AssertionKind::Claim: return false;
     case AssertionKind::Designation:
-      if (e.type == "assigned") return e.beneficiary != holder(x);
+      // An assignment not reported carried out still supersedes earlier
+      // assignments, but leaves whoever held the land holding it.
+      if (e.type == "assigned")
+        return e.beneficiary != holder(x) && !(e.carried_out_not_reported && x.kind == AssertionKind::Control);
       if (e.type == "administration") return e.party != holder(x);
       if (e.type == "renounced") return x.kind == AssertionKind::Claim && e.party == x.party;
       return false;

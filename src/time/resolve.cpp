@@ -75,12 +75,17 @@ bool is_dating(const Atlas& atlas, int i, int j) {
   return std::binary_search(d.begin(), d.end(), j);
 }
 
-// The days two datings of one event disagree over: from the earlier dating's
-// first possible day to the later one's (before it, neither says it happened;
-// after it, both do).
+// The days two datings of one event disagree over. Where the starts differ:
+// from the earlier dating's first possible day to the later one's (before it,
+// neither says it happened; after it, both do). Where they start alike but end
+// differently (who ended something, and when): from the earlier end to the later.
 std::pair<Day, Day> dating_window(const Atlas& atlas, int i, int j) {
-  Day a = atlas.assertions[i].interval.possible_first(), b = atlas.assertions[j].interval.possible_first();
-  return {std::min(a, b), std::max(a, b)};
+  const Interval& x = atlas.assertions[i].interval;
+  const Interval& y = atlas.assertions[j].interval;
+  Day a = x.possible_first(), b = y.possible_first();
+  bool ends_given = x.possible_last() < kOpenFuture && y.possible_last() < kOpenFuture;
+  if (a != b || !ends_given || x.to.earliest == y.to.earliest) return {std::min(a, b), std::max(a, b)};
+  return {std::min(x.certain_last(), y.certain_last()), std::max(x.possible_last(), y.possible_last())};
 }
 
 // Rule 6: a statement that contradicts another shows the disagreement on every

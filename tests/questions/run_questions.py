@@ -8,7 +8,7 @@ Rows (tests/data/questions*.csv): region,date,ask,expected,locator,note
   ask claimant     expected: polity id that must be among the claimants
   ask status       expected: 'type:party' that must be present (party = who made it
                    or, for assigned/recognised, the beneficiary)
-  ask conflict     expected: yes | no
+  ask conflict     expected: yes | no | dating | statements (a conflict about that)
   ask none         expected: yes (no loaded source speaks of the region that day) | no
   ask asserted_as  expected: stated | presupposed (how the controller is asserted)
 A leading '!' negates expected (e.g. '!am_republic': the controller is not am_republic;
@@ -53,6 +53,8 @@ def holds(group, ask, expected):
         typ, _, party = expected.partition(":")
         return any(d["type"] == typ and (not party or party in (d["by"], d["beneficiary"])) for d in group["designations"])
     if ask == "conflict":
+        if expected in ("dating", "statements"):
+            return any(c["about"] == expected for c in group["conflicts"])
         return group["conflict"] == (expected == "yes")
     if ask == "none":
         silent = not group["assertions"] and not group["set_aside"]

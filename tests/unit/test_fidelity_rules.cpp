@@ -100,11 +100,37 @@ TEST_CASE("fidelity: contradicting statements meet as a conflict, and so do two 
   CHECK(conflict_about(r.at(a->piece_index("p5"), day("1940-10-16")), "dating") == nullptr);
 }
 
+TEST_CASE("fidelity: an assignment not reported carried out is a status that ends no one's control", "[resolve][ends]") {
+  auto a = load_fidelity();
+  Resolver r(*a);
+  const PieceState& s = r.at(a->piece_index("p1"), day("1942-05-01"));
+  CHECK(controller(*a, s) == "teal");  // an assignment carried out would have ended Teal's hold on 1 March
+  CHECK(std::any_of(s.designations.begin(), s.designations.end(),
+                    [&](const DesignationRef& d) { return d.type == "assigned" && a->polities[d.beneficiary].id == "blue"; }));
+  // A misplaced flag is refused.
+  test::Scratch sc;
+  auto dir = sc.copy_of(test::data_path("fidelity_set"));
+  test::edit(dir / "assertions/three.yaml", "    to: 1942-06-01\n", "    to: 1942-06-01\n    carried_out: not_reported\n");
+  histmap::Report report;
+  CHECK(load_atlas({dir.string(), {}}, report) == nullptr);
+  CHECK(test::has_finding(report, Severity::Error, {"three.yaml", "three-blue-claims-a", "only an 'assigned'"}));
+}
+
+TEST_CASE("fidelity: two datings of one end disagree from the earlier end to the later", "[resolve][contradicts]") {
+  auto a = load_fidelity();
+  Resolver r(*a);
+  int p2 = a->piece_index("p2");
+  CHECK(conflict_about(r.at(p2, day("1942-02-14")), "dating") == nullptr);
+  CHECK(conflict_about(r.at(p2, day("1942-02-15")), "dating") != nullptr);
+  CHECK(conflict_about(r.at(p2, day("1942-04-30")), "dating") != nullptr);
+  CHECK(conflict_about(r.at(p2, day("1942-05-01")), "dating") == nullptr);
+}
+
 TEST_CASE("fidelity: the reference resolver agrees with the precomputed one on the added set", "[resolve][ends]") {
   auto a = load_fidelity();
   Resolver r(*a);
   for (const char* d : {"1940-03-10", "1940-04-01", "1940-05-01", "1940-06-01", "1940-08-01", "1940-09-20", "1940-10-15",
-                        "1940-10-16", "1941-01-01"})
+                        "1940-10-16", "1941-01-01", "1942-02-15", "1942-05-01"})
     for (size_t p = 0; p < a->pieces.size(); ++p)
       CHECK(resolve_piece(*a, static_cast<int>(p), day(d)) == r.at(static_cast<int>(p), day(d)));
 }

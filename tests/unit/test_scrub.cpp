@@ -117,4 +117,17 @@ TEST_CASE("the site's data carries every piece, its spans and the assertions", "
   auto again = test::histmap("site -o " + (s.dir / "site").string() + " --data " + test::synthetic());
   CHECK(again.code == 1);
   CHECK(again.err.find("--force") != std::string::npos);
+  // An assertion whose text gives no end reads so, not "open".
+  auto fid = test::histmap("site -o " + (s.dir / "fid").string() + " --data " + test::data_path("fidelity_set"));
+  INFO(fid.err);
+  REQUIRE(fid.code == 0);
+  std::string fjs = test::read(s.dir / "fid" / "data.js");
+  auto fdata = nlohmann::json::parse(fjs.substr(22, fjs.size() - 22 - 2));
+  bool found = false;
+  for (const auto& a : fdata["assertions"])
+    if (a["id"] == "three-teal-b") {
+      found = true;
+      CHECK(a["when"]["en"].get<std::string>().find("no end given") != std::string::npos);
+    }
+  CHECK(found);
 }
