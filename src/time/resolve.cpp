@@ -9,11 +9,6 @@
 namespace histmap {
 namespace {
 
-bool exclusive(const Assertion& a) {
-  return a.kind == AssertionKind::Control ||
-         (a.kind == AssertionKind::Designation && is_exclusive_designation(a.type));
-}
-
 // The party an exclusive statement is exclusive in.
 int exclusive_party(const Assertion& a) { return a.kind == AssertionKind::Control ? a.party : a.beneficiary; }
 
