@@ -41,6 +41,13 @@ void run(RenderOptions& o) {
   auto atlas = load_or_exit(o.common);
   Resolver resolver(*atlas);
   auto canvas = canvas_or_exit(*atlas, o.map);
+  if (o.map.legend) {  // a legend too long for one column gets room for more beside the map
+    auto e = canvas->legend_extent(canvas->legend_over(resolver, {day}, style), style);
+    if (e.over_map > 0) {
+      o.map.legend_columns = e.columns;
+      canvas = canvas_or_exit(*atlas, o.map);
+    }
+  }
   auto legend = canvas->render(resolver, day, style, o.output, report);
   if (o.caption && !report.has_errors()) {
     const Words& w = words_for(o.map.lang);

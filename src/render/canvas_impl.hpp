@@ -89,7 +89,8 @@ struct LegendLayout {
   std::vector<Row> rows;
   double scale = 1, font = 0, column_width = 0;
   int columns = 1;
-  Box box{};  // everything the legend covers on the page
+  int over_map = 0;  // columns beyond the room kept for the legend, drawn over the map
+  Box box{};         // everything the legend covers on the page
 };
 LegendLayout layout_legend(const Frame& f, const std::vector<LegendItem>& items, const Words& w);
 void draw_legend_panel(const Frame& f, const std::vector<LegendItem>& items, const Words& w);

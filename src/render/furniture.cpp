@@ -132,37 +132,45 @@ LegendLayout layout_legend(const Frame& f, const std::vector<LegendItem>& items,
   std::vector<std::string> labels;
   for (const auto& item : items) labels.push_back(item.label);
   for (const auto& key : legend_furniture_keys(f.options)) labels.push_back(w.get(key));
-  // Smaller type in steps first, then more columns (leftwards, over the map in a box): never cut.
-  for (int columns = 1; columns <= 4; ++columns)
+  // Smaller type in steps first, then more columns: those the layout kept room for, right of
+  // the map, then leftwards over the map on a framed box. Never cut.
+  const int kept = std::max(1, f.options.legend_columns);
+  auto column_x = [&](int c) {
+    double x0 = fr.x1 + kGap, step = kLegendWidth + kGap;
+    return c < kept ? x0 + c * step : x0 - (c - kept + 1) * step;
+  };
+  for (int columns = kept; columns <= kept + 3; ++columns)
     for (double scale : {1.0, 0.9, 0.8, 0.72, 0.65}) {
       LegendLayout l;
       l.scale = scale;
       l.font = style.font_legend * scale;
       l.column_width = kLegendWidth;
-      double x = fr.x1 + kGap, top = fr.y0 + style.font_legend * 2.4 * scale, y = top;
+      double top = fr.y0 + style.font_legend * 2.4 * scale, y = top;
       int column = 0;
       for (const auto& label : labels) {
         double h = std::max(14.0 * scale, f.text.size(label, l.font, false, kLegendWidth - 26 * scale).y + 4 * scale);
-        if (y + h > fr.y1 && y > top) {  // next column, to the left of the first
+        if (y + h > fr.y1 && y > top) {
           if (++column >= columns) break;
           y = top;
         }
-        l.rows.push_back({x - column * (kLegendWidth + kGap), y, h});
+        l.rows.push_back({column_x(column), y, h});
         y += h;
       }
       l.columns = column + 1;
-      l.box = {x - column * (kLegendWidth + kGap) - 4, fr.y0 - 2, x + kLegendWidth, fr.y1};
+      l.over_map = std::max(0, l.columns - kept);
+      l.box = {std::min(column_x(l.columns - 1), fr.x1 + kGap) - 4, fr.y0 - 2,
+               column_x(std::min(l.columns, kept) - 1) + kLegendWidth, fr.y1};
       if (l.rows.size() == labels.size()) return l;
       if (l.rows.size() > best.rows.size()) best = l;
     }
-  return best;  // only when even four columns of the smallest type cannot hold it
+  return best;  // only when even three columns over the map of the smallest type cannot hold it
 }
 
 void draw_legend_panel(const Frame& f, const std::vector<LegendItem>& items, const Words& w) {
   const Style& style = f.style;
   const Box& fr = f.im.frame;
   LegendLayout l = layout_legend(f, items, w);
-  if (l.columns > 1) {  // the columns over the map sit on the page colour, framed
+  if (l.over_map > 0) {  // the columns over the map sit on the page colour, framed
     cairo_rectangle(f.cr, l.box.x0, l.box.y0, fr.x1 - l.box.x0, l.box.y1 - l.box.y0);
     set_rgb(f.cr, style.page, 0.94);
     cairo_fill_preserve(f.cr);

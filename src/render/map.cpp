@@ -93,7 +93,7 @@ MapCanvas::LegendExtent MapCanvas::legend_extent(const std::vector<LegendItem>& 
   cairo_destroy(cr);
   cairo_surface_destroy(surface);
   size_t rows = items.size() + legend_furniture_keys(options_).size();
-  return {{l.box.x0, l.box.y0, l.box.x1, l.box.y1}, l.rows.size() == rows, l.columns, l.scale};
+  return {{l.box.x0, l.box.y0, l.box.x1, l.box.y1}, l.rows.size() == rows, l.columns, l.over_map, l.scale};
 }
 
 std::vector<int> MapCanvas::shown_assertions(const Resolver& resolver, Day day) const {

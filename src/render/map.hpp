@@ -31,6 +31,7 @@ struct MapOptions {
   bool modern_borders = false;
   bool labels = true;
   bool legend = true;
+  int legend_columns = 1;    // room kept right of the map for this many legend columns
   bool piece_lines = false;  // draw every piece's outline (the modern districts), thin
   bool date_caption = true;  // the date line under the title (animations draw their own)
 };
@@ -60,11 +61,14 @@ class MapCanvas {
   std::vector<LegendItem> draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style,
                                const std::vector<LegendItem>* fixed_legend = nullptr) const;
 
-  // Where the legend panel for `items` lies on the page and how it was fitted.
+  // Where the legend panel for `items` lies on the page and how it was fitted. More columns
+  // than options().legend_columns keeps room for go over the map; a caller that wants none
+  // there makes a canvas with legend_columns = columns.
   struct LegendExtent {
     std::array<double, 4> box;  // x0, y0, x1, y1 in page points
     bool complete;              // every row is drawn
     int columns;
+    int over_map;               // columns drawn over the map (beyond options().legend_columns)
     double scale;               // of the legend's type
   };
   LegendExtent legend_extent(const std::vector<LegendItem>& items, const Style& style) const;

@@ -173,7 +173,7 @@ bool set_projection(const MapOptions& options, const Extent& x, MapCanvas::Impl&
 
 // 3. Frame on the page and the fit of the projected extent.
 bool fit_frame(const MapOptions& options, const Extent& x, const std::string& crs, MapCanvas::Impl& im, Report& report) {
-  double legend_w = options.legend ? kLegendWidth + kGap : 0;
+  double legend_w = options.legend ? (kLegendWidth + kGap) * std::max(1, options.legend_columns) : 0;
   im.frame = {kMargin, kMargin + kTitleBand, options.width_pt - kMargin - legend_w,
               options.height_pt - kMargin - kCreditBand};
   if (im.frame.x1 - im.frame.x0 < 100 || im.frame.y1 - im.frame.y0 < 80) {

@@ -71,7 +71,7 @@ Events events_between(const Atlas& atlas, const Resolver& resolver, Day from, Da
   for (const auto& c : timeline(resolver, from, to))
     for (int a : c.because) {
       if (!seen.insert(a).second) continue;
-      out.day = std::max(out.day, c.day);
+      out.day = out.lines.empty() ? c.day : std::max(out.day, c.day);
       const Assertion& as = atlas.assertions[a];
       std::string line = as.paraphrase;
       if (line.size() > 240) {
@@ -314,8 +314,20 @@ void animate(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canv
     total = segments.size() + plan.days.size();
     size_t hold = o.step == "changes" ? 1 : static_cast<size_t>(std::ceil(o.caption_seconds * o.fps));
     plan.captions = frame_captions(atlas, resolver, plan.days, std::max<size_t>(hold, 1));
+    // The period's legend; when it needs more columns than the canvas keeps room for, a canvas
+    // that keeps room for them (a narrower map) rather than columns over the map.
+    const MapCanvas* drawn = &canvas;
+    std::unique_ptr<MapCanvas> wider;
     plan.legend = canvas.legend_over(resolver, plan.days, style);
-    render_maps(plan, canvas);
+    if (auto e = canvas.legend_extent(plan.legend, style); mo.legend && e.over_map > 0) {
+      MapOptions wide = mo;
+      wide.legend_columns = e.columns;
+      wider = std::make_unique<MapCanvas>(atlas, wide, report);
+      if (!wider->ok()) return;
+      drawn = wider.get();
+      plan.legend = drawn->legend_over(resolver, plan.days, style);
+    }
+    render_maps(plan, *drawn);
     if (to_dir) write_png_frames(plan, report);
     else encode_video(plan, ext, report);
   } catch (const OutputError& e) {

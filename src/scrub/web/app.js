@@ -403,11 +403,11 @@
     }
     let labelFrame = 0;
     function scheduleLabels() { if (!labelFrame) labelFrame = requestAnimationFrame(placeLabels); }
+    new ResizeObserver(scheduleLabels).observe(svg);  // a turned phone or a resized window: same size on screen
     function placeLabels() {
       labelFrame = 0;
       const u = 1 / pxPerUnit();
       if (!isFinite(u)) return;
-      labelsG.style.setProperty("--u", u);
       for (const c of seats.children) c.setAttribute("r", 2.6 * u);
       const taken = [];
       for (const t of labels) {
@@ -431,12 +431,23 @@
     const list = $("search-names");
     for (const name of [...new Set(entries.map((e) => e.names[lang]))].sort((a, b) => a.localeCompare(b, lang)))
       list.appendChild(Object.assign(document.createElement("option"), { value: name }));
+    // Best match: the name itself, then a name that begins with the query as a word ("Shusha" finds
+    // "Shusha uyezd"), then any beginning, then any part; the page's language first; regions before places.
+    function score(e, n) {
+      let best = 0;
+      for (const [l, name] of Object.entries(e.names)) {
+        const x = norm(name);
+        const s = x === n ? 4 : x.startsWith(n + " ") ? 3 : x.startsWith(n) ? 2 : x.includes(n) ? 1 : 0;
+        if (s) best = Math.max(best, s * 4 + (l === lang ? 2 : 0) + (e.kind === "region" ? 1 : 0));
+      }
+      return best;
+    }
     function find(q) {
       const n = norm(q);
       if (!n) return null;
-      const all = (e) => Object.values(e.names).map(norm);
-      return entries.find((e) => norm(e.names[lang]) === n) || entries.find((e) => all(e).includes(n)) ||
-        entries.find((e) => norm(e.names[lang]).startsWith(n)) || entries.find((e) => all(e).some((x) => x.includes(n)));
+      let best = null, top = 0;
+      for (const e of entries) { const s = score(e, n); if (s > top) { top = s; best = e; } }
+      return best;
     }
     let ring = null;
     function showMatch(m) {
