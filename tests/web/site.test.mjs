@@ -124,10 +124,12 @@ test("redraw time for a slider move (reported, not asserted as a limit)", async 
 const shots = process.env.HISTMAP_SCREENSHOT_DIR ?? work;
 const viewBox = async () => (await page.locator("#map").getAttribute("viewBox")).split(" ").map(Number);
 const box = (sel) => page.locator(sel).boundingBox();
+// A fresh load (a goto that changes only the hash would keep the old page and its zoom).
+const fresh = async (rest) => { await page.goto("about:blank"); await page.goto(`file://${site}/index.html${rest}`); };
 
 test("at phone size (420x900) the map takes the whole width and the slider sits under it", async () => {
   await page.setViewportSize({ width: 420, height: 900 });
-  await page.goto(`file://${site}/index.html#1920-12-01`);
+  await fresh("#1920-12-01");
   const width = await page.evaluate(() => document.documentElement.clientWidth);
   const map = await box("#map");
   assert.ok(Math.abs(map.width - width) <= 1, `map ${map.width} px wide in a ${width} px page`);
@@ -148,7 +150,7 @@ test("at phone size (420x900) the map takes the whole width and the slider sits 
 
 test("at desktop size (1600x1000) map and legend sit side by side", async () => {
   await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto(`file://${site}/index.html#1920-12-01`);
+  await fresh("#1920-12-01");
   const map = await box("#map"), legend = await box("#legend");
   assert.ok(legend.x > map.x + map.width, "the legend is right of the map");
   assert.ok(map.width > 900);
@@ -160,7 +162,7 @@ test("at desktop size (1600x1000) map and legend sit side by side", async () => 
 });
 
 test("wheel and buttons zoom (the viewBox shrinks), a drag pans and selects nothing", async () => {
-  await page.goto(`file://${site}/index.html#1920-12-01`);
+  await fresh("#1920-12-01");
   const full = await viewBox();
   const m = await box("#map");
   await page.mouse.move(m.x + m.width / 2, m.y + m.height / 2);
@@ -187,7 +189,7 @@ test("wheel and buttons zoom (the viewBox shrinks), a drag pans and selects noth
 });
 
 test("two fingers pinch-zoom the map (touch pointers)", async () => {
-  await page.goto(`file://${site}/index.html#1920-12-01`);
+  await fresh("#1920-12-01");
   const full = await viewBox();
   const m = await box("#map");
   const cx = m.x + m.width / 2, cy = m.y + m.height / 2;
@@ -203,7 +205,7 @@ test("two fingers pinch-zoom the map (touch pointers)", async () => {
 });
 
 test("the search box finds a region and a place by name, highlights and zooms to it", async () => {
-  await page.goto(`file://${site}/index.html#1920-12-01`);
+  await fresh("#1920-12-01");
   const full = await viewBox();
   const shusha = state("1920-12-01", "shusha").map((e) => e.piece);
   const shushaName = await page.evaluate(() => window.HISTMAP_DATA.regions.shusha.names.en);
@@ -233,7 +235,7 @@ test("the search box finds a region and a place by name, highlights and zooms to
   await page.keyboard.press("Enter");
   assert.match(await page.locator("#search-status").textContent(), /Nothing found/);
   // In Russian, by its Russian name.
-  await page.goto(`file://${site}/index.html?lang=ru#1920-12-01`);
+  await fresh("?lang=ru#1920-12-01");
   const ru = await page.evaluate(() => window.HISTMAP_DATA.regions.shusha.names.ru);
   await page.locator("#search").fill(ru);
   await page.keyboard.press("Enter");
@@ -241,7 +243,7 @@ test("the search box finds a region and a place by name, highlights and zooms to
 });
 
 test("keyboard and screen reader: labelled controls, the slider moves with arrows and speaks the date", async () => {
-  await page.goto(`file://${site}/index.html#1920-07-27`);
+  await fresh("#1920-07-27");
   const slider = page.getByRole("slider", { name: "Date" });
   await slider.focus();
   const v0 = +(await slider.inputValue());

@@ -409,16 +409,24 @@
       const u = 1 / pxPerUnit();
       if (!isFinite(u)) return;
       for (const c of seats.children) c.setAttribute("r", 2.6 * u);
-      const taken = [];
+      // Seats first (as the printed map does), then labels at their point, else a line above or below.
+      const taken = [...seats.children].map((c) => ({ x: +c.getAttribute("cx") - 2.6 * u, y: +c.getAttribute("cy") - 2.6 * u,
+        width: 5.2 * u, height: 5.2 * u }));
+      const hits = (b) => taken.some((o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height);
       for (const t of labels) {
         const place = t.classList.contains("place-label");
         t.style.fontSize = `${(place ? 11 : 12) * u}px`;
         t.style.strokeWidth = `${3 * u}px`;
         if (place) t.setAttribute("x", +t.dataset.x + 5 * u);  // right of its dot
+        if (!t.dataset.y) t.dataset.y = t.getAttribute("y");
         t.removeAttribute("visibility");
-        const b = t.getBBox();
-        const hit = taken.some((o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height);
-        if (hit) t.setAttribute("visibility", "hidden"); else taken.push(b);
+        let placed = false;
+        for (const dy of place ? [0] : [0, -1, 1]) {
+          t.setAttribute("y", +t.dataset.y + dy * 14 * u);
+          const b = t.getBBox();
+          if (!hits(b)) { taken.push(b); placed = true; break; }
+        }
+        if (!placed) t.setAttribute("visibility", "hidden");
       }
     }
 
