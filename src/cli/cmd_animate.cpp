@@ -39,8 +39,9 @@ void run(AnimateCmd& o) {
               << "'; use .mp4, .webm, .gif or a folder ending in /\n";
     throw Exit{2};
   }
-  if (o.anim.fps <= 0 || o.anim.fps > 60 || o.anim.hold_seconds <= 0 || o.anim.hold_seconds > 60) {
-    std::cerr << "histmap: --fps must be in (0, 60] and --hold in (0, 60] seconds\n";
+  if (o.anim.fps <= 0 || o.anim.fps > 60 || o.anim.hold_seconds <= 0 || o.anim.hold_seconds > 60 ||
+      o.anim.caption_seconds < 0 || o.anim.caption_seconds > 60) {
+    std::cerr << "histmap: --fps must be in (0, 60], --hold in (0, 60] and --caption-seconds in [0, 60] seconds\n";
     throw Exit{2};
   }
   refuse_existing(o.anim.output, o.common.force);
@@ -66,6 +67,9 @@ void add_animate_command(CLI::App& app) {
   cmd->add_option("--step", o->anim.step, "1d, 2d, 1w, ... or 'changes' (one frame per change point)")->capture_default_str();
   cmd->add_option("--fps", o->anim.fps, "Frames per second for day or week steps")->capture_default_str();
   cmd->add_option("--hold", o->anim.hold_seconds, "Seconds each frame stays with --step changes")->capture_default_str();
+  cmd->add_option("--caption-seconds", o->anim.caption_seconds,
+                  "With day or week steps: seconds a 'what changed' box stays up at least")
+      ->capture_default_str();
   cmd->add_option("-o,--output", o->anim.output, "FILE.mp4, FILE.webm, FILE.gif, or DIR/ for numbered PNG frames")->required();
   cmd->add_option("--size", o->size, "Frame size in pixels (or mm)")->capture_default_str();
   cmd->add_option("--dpi", o->map.dpi, "Resolution the page is laid out at")->capture_default_str();

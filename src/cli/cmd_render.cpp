@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "export/citation.hpp"
 #include "model/languages.hpp"
 #include "render/map.hpp"
 
@@ -15,7 +16,7 @@ struct RenderOptions {
   CommonOptions common;
   std::string date, size = "297x210mm", bbox, style = "default", output;
   MapOptions map;
-  bool no_labels = false, no_legend = false;
+  bool no_labels = false, no_legend = false, caption = false;
 };
 
 void run(RenderOptions& o) {
@@ -31,6 +32,8 @@ void run(RenderOptions& o) {
     o.map.bbox = b;
   }
   refuse_existing(o.output, o.common.force);
+  if (o.caption)
+    for (const auto& p : caption_paths(o.output)) refuse_existing(p, o.common.force);
   o.map.labels = !o.no_labels;
   o.map.legend = !o.no_legend;
   Style style = style_or_exit(o.style);
@@ -38,7 +41,22 @@ void run(RenderOptions& o) {
   auto atlas = load_or_exit(o.common);
   Resolver resolver(*atlas);
   auto canvas = canvas_or_exit(*atlas, o.map);
-  canvas->render(resolver, day, style, o.output, report);
+  if (o.map.legend) {  // a legend too long for one column gets room for more beside the map
+    auto e = canvas->legend_extent(canvas->legend_over(resolver, {day}, style), style);
+    if (e.over_map > 0) {
+      o.map.legend_columns = e.columns;
+      canvas = canvas_or_exit(*atlas, o.map);
+    }
+  }
+  auto legend = canvas->render(resolver, day, style, o.output, report);
+  if (o.caption && !report.has_errors()) {
+    const Words& w = words_for(o.map.lang);
+    std::vector<std::string> lines;
+    for (const auto& key : legend_furniture_keys(o.map)) lines.push_back(w.get(key));
+    auto caption = figure_caption(*atlas, day, o.map.title, legend, o.map.legend ? lines : std::vector<std::string>{},
+                                  canvas->shown_assertions(resolver, day), w);
+    write_figure_caption(o.output, caption, report);
+  }
   finish_or_exit(report);
 }
 
@@ -64,6 +82,9 @@ void add_render_command(CLI::App& app) {
   cmd->add_flag("--no-labels", o->no_labels, "Leave out region and town labels");
   cmd->add_flag("--piece-lines", o->map.piece_lines, "Draw the outline of every piece (the modern districts)");
   cmd->add_flag("--no-legend", o->no_legend, "Leave out the legend panel");
+  cmd->add_flag("--caption", o->caption,
+                "Also write a figure caption (FILE.caption.txt) and the cited sources (FILE.bib, FILE.csl.json) "
+                "beside the figure, in the --lang language");
   add_data_options(cmd, o->common);
   cmd->callback([o] { run(*o); });
 }

@@ -33,7 +33,8 @@ std::string Locator::text() const {
   };
   add("", page);
   add("fn. ", footnote);
-  add("lines ", lines);
+  // "line 201" for one line, "lines 9, 19" for more (a range or a list).
+  add(lines.find_first_of(",-–") == std::string::npos ? "line " : "lines ", lines);
   return s;
 }
 

@@ -30,6 +30,7 @@ struct MapCanvas::Impl {
     std::string text;
     Pt at;
     double area_pt2;
+    int region;  // index into atlas.regions
   };
   std::vector<Label> region_labels;
   struct PlacePt {
@@ -79,6 +80,19 @@ void draw_places_and_labels(const Frame& f);
 void draw_scale_and_north(const Frame& f, const ScaleBar& scale);
 void draw_frame_border(const Frame& f);
 void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup>& groups, const Words& w);
+// Where the legend's rows go: one column right of the frame, type shrunk in steps, then
+// further columns leftwards over the map; `rows` has one entry per item and furniture line.
+struct LegendLayout {
+  struct Row {
+    double x, y, h;
+  };
+  std::vector<Row> rows;
+  double scale = 1, font = 0, column_width = 0;
+  int columns = 1;
+  int over_map = 0;  // columns beyond the room kept for the legend, drawn over the map
+  Box box{};         // everything the legend covers on the page
+};
+LegendLayout layout_legend(const Frame& f, const std::vector<LegendItem>& items, const Words& w);
 void draw_legend_panel(const Frame& f, const std::vector<LegendItem>& items, const Words& w);
 
 }  // namespace histmap

@@ -117,28 +117,77 @@ void state_swatch(const Frame& f, const LegendItem& item, const Box& sw) {
 
 }  // namespace
 
+std::vector<std::string> legend_furniture_keys(const MapOptions& options) {
+  std::vector<std::string> keys = {"line.uyezd", "line.governorate"};
+  if (options.modern_borders) keys.push_back("line.modern");
+  if (options.piece_lines) keys.push_back("line.piece");
+  keys.push_back("place.seat");
+  return keys;
+}
+
+LegendLayout layout_legend(const Frame& f, const std::vector<LegendItem>& items, const Words& w) {
+  const Style& style = f.style;
+  const Box& fr = f.im.frame;
+  LegendLayout best;
+  std::vector<std::string> labels;
+  for (const auto& item : items) labels.push_back(item.label);
+  for (const auto& key : legend_furniture_keys(f.options)) labels.push_back(w.get(key));
+  // Smaller type in steps first, then more columns: those the layout kept room for, right of
+  // the map, then leftwards over the map on a framed box. Never cut.
+  const int kept = std::max(1, f.options.legend_columns);
+  auto column_x = [&](int c) {
+    double x0 = fr.x1 + kGap, step = kLegendWidth + kGap;
+    return c < kept ? x0 + c * step : x0 - (c - kept + 1) * step;
+  };
+  for (int columns = kept; columns <= kept + 3; ++columns)
+    for (double scale : {1.0, 0.9, 0.8, 0.72, 0.65}) {
+      LegendLayout l;
+      l.scale = scale;
+      l.font = style.font_legend * scale;
+      l.column_width = kLegendWidth;
+      double top = fr.y0 + style.font_legend * 2.4 * scale, y = top;
+      int column = 0;
+      for (const auto& label : labels) {
+        double h = std::max(14.0 * scale, f.text.size(label, l.font, false, kLegendWidth - 26 * scale).y + 4 * scale);
+        if (y + h > fr.y1 && y > top) {
+          if (++column >= columns) break;
+          y = top;
+        }
+        l.rows.push_back({column_x(column), y, h});
+        y += h;
+      }
+      l.columns = column + 1;
+      l.over_map = std::max(0, l.columns - kept);
+      l.box = {std::min(column_x(l.columns - 1), fr.x1 + kGap) - 4, fr.y0 - 2,
+               column_x(std::min(l.columns, kept) - 1) + kLegendWidth, fr.y1};
+      if (l.rows.size() == labels.size()) return l;
+      if (l.rows.size() > best.rows.size()) best = l;
+    }
+  return best;  // only when even three columns over the map of the smallest type cannot hold it
+}
+
 void draw_legend_panel(const Frame& f, const std::vector<LegendItem>& items, const Words& w) {
   const Style& style = f.style;
   const Box& fr = f.im.frame;
-  double x = fr.x1 + kGap, y = fr.y0;
-  f.text.draw(w.get("legend.title"), x, y, style.font_legend + 1.5, style.text, true);
-  y += style.font_legend * 2.4;
-  auto row = [&](const std::string& label) {
-    Pt sz = f.text.draw(label, x + 24, y, style.font_legend, style.text, false, kLegendWidth - 26);
-    y += std::max(14.0, sz.y + 4);
-    return y <= fr.y1 - 10;  // a very full legend is cut at the frame's foot
-  };
-  for (const auto& item : items) {
-    state_swatch(f, item, {x, y + 1, x + 18, y + 11});
-    if (!row(item.label)) return;
+  LegendLayout l = layout_legend(f, items, w);
+  if (l.over_map > 0) {  // the columns over the map sit on the page colour, framed
+    cairo_rectangle(f.cr, l.box.x0, l.box.y0, fr.x1 - l.box.x0, l.box.y1 - l.box.y0);
+    set_rgb(f.cr, style.page, 0.94);
+    cairo_fill_preserve(f.cr);
+    set_rgb(f.cr, style.text);
+    cairo_set_line_width(f.cr, 0.6);
+    cairo_stroke(f.cr);
   }
-  std::vector<std::string> furniture = {"line.uyezd", "line.governorate"};
-  if (f.options.modern_borders) furniture.push_back("line.modern");
-  if (f.options.piece_lines) furniture.push_back("line.piece");
-  furniture.push_back("place.seat");
-  for (const auto& key : furniture) {
-    furniture_swatch(f, key, {x, y + 1, x + 18, y + 11});
-    if (!row(w.get(key))) return;
+  f.text.draw(w.get("legend.title"), fr.x1 + kGap, fr.y0, (style.font_legend + 1.5) * l.scale, style.text, true);
+  auto keys = legend_furniture_keys(f.options);
+  for (size_t i = 0; i < l.rows.size(); ++i) {
+    const auto& r = l.rows[i];
+    Box sw{r.x, r.y + 1 * l.scale, r.x + 18 * l.scale, r.y + 11 * l.scale};
+    bool state = i < items.size();
+    if (state) state_swatch(f, items[i], sw);
+    else furniture_swatch(f, keys[i - items.size()], sw);
+    f.text.draw(state ? items[i].label : w.get(keys[i - items.size()]), r.x + 24 * l.scale, r.y, l.font, style.text,
+                false, kLegendWidth - 26 * l.scale);
   }
 }
 

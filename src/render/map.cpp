@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -40,7 +41,8 @@ std::vector<DrawnGroup> visible_groups(const Resolver& resolver, const MapCanvas
 
 }  // namespace
 
-std::vector<LegendItem> MapCanvas::draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style) const {
+std::vector<LegendItem> MapCanvas::draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style,
+                                        const std::vector<LegendItem>* fixed_legend) const {
   const Impl& im = *impl_;
   const Words& words = words_for(options_.lang);
   Frame f{cr, atlas_, im, options_, style, Text{cr, style.font_family}};
@@ -62,8 +64,42 @@ std::vector<LegendItem> MapCanvas::draw(cairo_t* cr, const Resolver& resolver, D
   cairo_restore(cr);  // frame clip
   draw_frame_border(f);
   draw_title_and_credit(f, day, groups, words);
-  if (options_.legend) draw_legend_panel(f, legend_items, words);
+  if (options_.legend) draw_legend_panel(f, fixed_legend ? *fixed_legend : legend_items, words);
   return legend_items;
+}
+
+std::vector<LegendItem> MapCanvas::legend_over(const Resolver& resolver, const std::vector<Day>& days,
+                                               const Style& style) const {
+  // One day per stretch without change points is enough: the map is the same across it.
+  std::vector<const PieceState*> shown;
+  std::set<const PieceState*> seen;
+  const auto& cps = resolver.change_points();
+  long last_segment = -1;
+  for (Day d : days) {
+    long segment = std::upper_bound(cps.begin(), cps.end(), d) - cps.begin();
+    if (segment == last_segment) continue;
+    last_segment = segment;
+    for (const auto& g : visible_groups(resolver, *impl_, d))
+      if (seen.insert(g.state).second) shown.push_back(g.state);
+  }
+  return legend(shown, atlas_, style, words_for(options_.lang));
+}
+
+MapCanvas::LegendExtent MapCanvas::legend_extent(const std::vector<LegendItem>& items, const Style& style) const {
+  cairo_surface_t* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, nullptr);
+  cairo_t* cr = cairo_create(surface);
+  Frame f{cr, atlas_, *impl_, options_, style, Text{cr, style.font_family}};
+  LegendLayout l = layout_legend(f, items, words_for(options_.lang));
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  size_t rows = items.size() + legend_furniture_keys(options_).size();
+  return {{l.box.x0, l.box.y0, l.box.x1, l.box.y1}, l.rows.size() == rows, l.columns, l.over_map, l.scale};
+}
+
+std::vector<int> MapCanvas::shown_assertions(const Resolver& resolver, Day day) const {
+  std::set<int> out;
+  for (const auto& g : visible_groups(resolver, *impl_, day)) out.insert(g.state->assertions.begin(), g.state->assertions.end());
+  return {out.begin(), out.end()};
 }
 
 std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, const Style& style,

@@ -31,6 +31,7 @@ struct MapOptions {
   bool modern_borders = false;
   bool labels = true;
   bool legend = true;
+  int legend_columns = 1;    // room kept right of the map for this many legend columns
   bool piece_lines = false;  // draw every piece's outline (the modern districts), thin
   bool date_caption = true;  // the date line under the title (animations draw their own)
 };
@@ -55,13 +56,40 @@ class MapCanvas {
                                   Report& report) const;
 
   // Draws onto any Cairo context whose user space is page points. Thread-safe
-  // for concurrent frames (each with its own context).
-  std::vector<LegendItem> draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style) const;
+  // for concurrent frames (each with its own context). With `fixed_legend` the
+  // panel shows those items instead of the day's own (an animation's stable legend).
+  std::vector<LegendItem> draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style,
+                               const std::vector<LegendItem>* fixed_legend = nullptr) const;
+
+  // Where the legend panel for `items` lies on the page and how it was fitted. More columns
+  // than options().legend_columns keeps room for go over the map; a caller that wants none
+  // there makes a canvas with legend_columns = columns.
+  struct LegendExtent {
+    std::array<double, 4> box;  // x0, y0, x1, y1 in page points
+    bool complete;              // every row is drawn
+    int columns;
+    int over_map;               // columns drawn over the map (beyond options().legend_columns)
+    double scale;               // of the legend's type
+  };
+  LegendExtent legend_extent(const std::vector<LegendItem>& items, const Style& style) const;
+
+  // The legend of every category any of `days` shows inside the frame, in legend order.
+  std::vector<LegendItem> legend_over(const Resolver& resolver, const std::vector<Day>& days, const Style& style) const;
+
+  // The assertions behind what the map shows for `day` (the states of pieces inside the frame),
+  // ascending: what a caption cites.
+  std::vector<int> shown_assertions(const Resolver& resolver, Day day) const;
 
   // Outlines of every piece in page points (rings of points), for other front ends.
   std::vector<std::vector<std::vector<std::array<double, 2>>>> piece_outlines() const;
   // The same for a base layer: sea, lakes, countries, rivers, uyezd_lines, governorate_lines.
   std::vector<std::vector<std::array<double, 2>>> layer_outline(const std::string& name) const;
+  // Where each uyezd's label goes (a point inside it), larger uyezds first.
+  struct LabelPoint {
+    int region;
+    double x, y;
+  };
+  std::vector<LabelPoint> region_label_points() const;
   // The map frame on the page: x0, y0, x1, y1.
   std::array<double, 4> frame() const;
   const MapOptions& options() const { return options_; }
@@ -82,6 +110,10 @@ class MapCanvas {
   bool ok_ = false;
   std::unique_ptr<Impl> impl_;
 };
+
+// The word keys of the lines and points the legend panel explains after the states
+// ("line.uyezd", ..., "place.seat"), as drawn with these options.
+std::vector<std::string> legend_furniture_keys(const MapOptions& options);
 
 // "1600x1200" (pixels at dpi) or "297x210mm"; false with a message on nonsense.
 bool parse_page_size(const std::string& text, double dpi, double& width_pt, double& height_pt, std::string& error);

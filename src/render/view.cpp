@@ -173,7 +173,7 @@ bool set_projection(const MapOptions& options, const Extent& x, MapCanvas::Impl&
 
 // 3. Frame on the page and the fit of the projected extent.
 bool fit_frame(const MapOptions& options, const Extent& x, const std::string& crs, MapCanvas::Impl& im, Report& report) {
-  double legend_w = options.legend ? kLegendWidth + kGap : 0;
+  double legend_w = options.legend ? (kLegendWidth + kGap) * std::max(1, options.legend_columns) : 0;
   im.frame = {kMargin, kMargin + kTitleBand, options.width_pt - kMargin - legend_w,
               options.height_pt - kMargin - kCreditBand};
   if (im.frame.x1 - im.frame.x0 < 100 || im.frame.y1 - im.frame.y0 < 80) {
@@ -221,7 +221,8 @@ void project_outlines(const Atlas& atlas, const MapOptions& options, MapCanvas::
       Pt at;
       if (inside && im.project(inside->toPoint()->getX(), inside->toPoint()->getY(), at)) {
         Box b = shape_box(im.shape_of(u.get()));
-        im.region_labels.push_back({name_in(reg.names, options.lang, reg.id), at, (b.x1 - b.x0) * (b.y1 - b.y0)});
+        im.region_labels.push_back({name_in(reg.names, options.lang, reg.id), at, (b.x1 - b.x0) * (b.y1 - b.y0),
+                                    static_cast<int>(&reg - atlas.regions.data())});
       }
     }
   }
@@ -309,6 +310,12 @@ std::vector<std::vector<std::array<double, 2>>> MapCanvas::layer_outline(const s
       for (const auto& p : ring) r.push_back({p.x, p.y});
       out.push_back(std::move(r));
     }
+  return out;
+}
+
+std::vector<MapCanvas::LabelPoint> MapCanvas::region_label_points() const {
+  std::vector<LabelPoint> out;
+  for (const auto& l : impl_->region_labels) out.push_back({l.region, l.at.x, l.at.y});
   return out;
 }
 

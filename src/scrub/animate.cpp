@@ -63,27 +63,28 @@ std::vector<Day> frame_days(const Resolver& resolver, const AnimateOptions& o, R
 
 namespace {
 
-// Events of a day: assertions that begin or end then, as short lines.
-std::vector<std::string> events_on(const Atlas& atlas, const Resolver& resolver, Day day) {
-  std::vector<std::string> out;
+using Events = FrameEvents;
+
+Events events_between(const Atlas& atlas, const Resolver& resolver, Day from, Day to) {
+  Events out;
   std::set<int> seen;
-  for (const auto& c : timeline(resolver, day, day))
+  for (const auto& c : timeline(resolver, from, to))
     for (int a : c.because) {
       if (!seen.insert(a).second) continue;
+      out.day = out.lines.empty() ? c.day : std::max(out.day, c.day);
       const Assertion& as = atlas.assertions[a];
       std::string line = as.paraphrase;
-      if (line.size() > 150) {
-        line.resize(147);
+      if (line.size() > 240) {
+        line.resize(237);
         while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0x80) line.pop_back();  // UTF-8
         line += "…";
       }
-      out.push_back(line + " [" + atlas.sources[as.source].id + ", " + as.locator.text() + "]");
+      out.lines.push_back(line + " [" + atlas.sources[as.source].id + ", " + as.locator.text() + "]");
     }
   return out;
 }
 
-void caption(cairo_t* cr, const Style& style, double width, Day day, const std::vector<std::string>& events,
-             const Words& words) {
+void caption(cairo_t* cr, const Style& style, double width, Day day, const Events& ev, const Words& words) {
   auto layout = [&](const std::string& s, double size, bool bold, double w) {
     return text_layout(cr, style.font_family, s, size, bold, w);
   };
@@ -92,12 +93,14 @@ void caption(cairo_t* cr, const Style& style, double width, Day day, const std::
   cairo_move_to(cr, 18, 18 + style.font_title * 1.45);
   pango_cairo_show_layout(cr, d);
   g_object_unref(d);
+  const auto& events = ev.lines;
   if (events.empty()) return;
-  // The day's events in a box at the top left of the map.
-  std::string text;
-  for (size_t i = 0; i < events.size() && i < 3; ++i) text += (i ? "\n• " : "• ") + events[i];
-  if (events.size() > 3) text += "\n(+" + std::to_string(events.size() - 3) + " more)";
-  PangoLayout* e = layout(text, style.font_legend, false, width * 0.42);
+  // The events in a box at the top left of the map, under the day they happened on
+  // (the box stays up for several frames, so it names its own day).
+  std::string text = day_words(ev.day, words) + ":";
+  for (size_t i = 0; i < events.size() && i < 3; ++i) text += "\n• " + events[i];
+  if (events.size() > 3) text += "\n(+" + std::to_string(events.size() - 3) + ")";
+  PangoLayout* e = layout(text, style.font_legend + 1.5, false, width * 0.45);
   int w, h;
   pango_layout_get_size(e, &w, &h);
   double x = 26, y = 70, bw = w / double(PANGO_SCALE), bh = h / double(PANGO_SCALE);
@@ -135,6 +138,8 @@ struct FramePlan {
   int W = 0, H = 0;
   unsigned threads = 1;
   std::map<long, std::unique_ptr<Surface>> maps;  // keyed by the global segment of the day
+  std::vector<Events> captions;                   // per frame, held for a readable time
+  std::vector<LegendItem> legend;                 // every category of the period, so rows never jump
   std::function<void()> tick;
 
   long segment(Day d) const {
@@ -146,10 +151,34 @@ struct FramePlan {
     cairo_set_source_surface(cr, maps.at(segment(days[i]))->s, 0, 0);
     cairo_paint(cr);
     cairo_scale(cr, k, k);
-    caption(cr, style, width_pt, days[i], events_on(atlas, resolver, days[i]), words_for(lang));
+    caption(cr, style, width_pt, days[i], captions[i], words_for(lang));
     cairo_destroy(cr);
   }
 };
+
+}  // namespace
+
+std::vector<FrameEvents> frame_captions(const Atlas& atlas, const Resolver& resolver, const std::vector<Day>& days,
+                                   size_t hold) {
+  std::vector<Events> out(days.size());
+  size_t shown_from = 0;
+  bool showing = false;
+  for (size_t i = 0; i < days.size(); ++i) {
+    Events e = events_between(atlas, resolver, i == 0 ? days[0] : days[i - 1] + 1, days[i]);
+    if (!e.lines.empty()) {
+      out[i] = std::move(e);
+      shown_from = i;
+      showing = true;
+    } else if (showing && i - shown_from < hold) {
+      out[i] = out[shown_from];
+    } else {
+      showing = false;
+    }
+  }
+  return out;
+}
+
+namespace {
 
 // One map per distinct state of the whole map (the global segment of the day).
 void render_maps(FramePlan& plan, const MapCanvas& canvas) {
@@ -165,7 +194,7 @@ void render_maps(FramePlan& plan, const MapCanvas& canvas) {
     auto s = std::make_unique<Surface>(plan.W, plan.H);
     cairo_t* cr = cairo_create(s->s);
     cairo_scale(cr, plan.k, plan.k);
-    canvas.draw(cr, plan.resolver, first_day[i], plan.style);
+    canvas.draw(cr, plan.resolver, first_day[i], plan.style, &plan.legend);
     cairo_destroy(cr);
     rendered[i] = std::move(s);
     plan.tick();
@@ -283,7 +312,22 @@ void animate(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canv
     std::set<long> segments;
     for (Day d : plan.days) segments.insert(plan.segment(d));
     total = segments.size() + plan.days.size();
-    render_maps(plan, canvas);
+    size_t hold = o.step == "changes" ? 1 : static_cast<size_t>(std::ceil(o.caption_seconds * o.fps));
+    plan.captions = frame_captions(atlas, resolver, plan.days, std::max<size_t>(hold, 1));
+    // The period's legend; when it needs more columns than the canvas keeps room for, a canvas
+    // that keeps room for them (a narrower map) rather than columns over the map.
+    const MapCanvas* drawn = &canvas;
+    std::unique_ptr<MapCanvas> wider;
+    plan.legend = canvas.legend_over(resolver, plan.days, style);
+    if (auto e = canvas.legend_extent(plan.legend, style); mo.legend && e.over_map > 0) {
+      MapOptions wide = mo;
+      wide.legend_columns = e.columns;
+      wider = std::make_unique<MapCanvas>(atlas, wide, report);
+      if (!wider->ok()) return;
+      drawn = wider.get();
+      plan.legend = drawn->legend_over(resolver, plan.days, style);
+    }
+    render_maps(plan, *drawn);
     if (to_dir) write_png_frames(plan, report);
     else encode_video(plan, ext, report);
   } catch (const OutputError& e) {

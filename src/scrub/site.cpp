@@ -143,6 +143,32 @@ json assertions_json(const Atlas& atlas) {
   return assertions;
 }
 
+// Regions (names in every language, their pieces) and where the page writes
+// uyezd labels; places inside the frame. The page labels and searches these.
+void names_and_places(const Atlas& atlas, const MapCanvas& canvas, double ox, double oy, json& d) {
+  auto names = [&](const Names& n, const std::string& id) {
+    return in_languages([&](const Words& w) { return name_in(n, w.lang, id); });
+  };
+  auto round1 = [](double v) { return std::round(v * 10) / 10; };
+  json regions = json::object();
+  for (const auto& r : atlas.regions)
+    regions[r.id] = {{"kind", to_string(r.kind)}, {"names", names(r.names, r.id)}, {"pieces", r.pieces}};
+  d["regions"] = regions;
+  json labels = json::array();
+  for (const auto& l : canvas.region_label_points())
+    labels.push_back({{"region", atlas.regions[l.region].id}, {"x", round1(l.x - ox)}, {"y", round1(l.y - oy)}});
+  d["labels"] = labels;
+  auto f = canvas.frame();
+  json places = json::array();
+  for (const auto& pl : atlas.places) {
+    double x, y;
+    if (!canvas.to_page(pl.lon, pl.lat, x, y) || x < f[0] || x > f[2] || y < f[1] || y > f[3]) continue;
+    places.push_back({{"id", pl.id}, {"names", names(pl.names, pl.id)}, {"seat", !pl.seat_of.empty()},
+                      {"x", round1(x - ox)}, {"y", round1(y - oy)}});
+  }
+  d["places"] = places;
+}
+
 }  // namespace
 
 std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canvas, const Style& style,
@@ -202,6 +228,7 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
     base[layer] = svg_path(canvas.layer_outline(layer), ox, oy, closed);
   }
   d["base"] = base;
+  names_and_places(atlas, canvas, ox, oy, d);
   d["style"] = {{"page", to_hex(style.page)},
                 {"land", to_hex(style.land)},
                 {"water", to_hex(style.water)},

@@ -116,16 +116,23 @@ struct Chart {
 
 void draw_axis(const Chart& c) {
   cairo_t* cr = c.cr;
-  for (Day d = c.from; d <= c.to; ++d) {  // year and half-year ticks
+  // Up to about two years: a tick and a name for every month, so a change can be dated from
+  // the chart; longer: years and half years. The first tick names its year when it is not January.
+  const bool months = c.to - c.from <= 800;
+  bool year_named = false;
+  for (Day d = c.from; d <= c.to; ++d) {
     std::string iso = format_day(d);
-    if (iso.substr(5) != "01-01" && iso.substr(5) != "07-01") continue;
+    bool january = iso.substr(5) == "01-01", tick = months ? iso.substr(8) == "01" : iso.substr(5) == "07-01";
+    if (!january && !tick) continue;
     double x = c.x_of(d);
     cairo_move_to(cr, x, c.top - 6);
     cairo_line_to(cr, x, c.rows_bottom);
-    set_rgb(cr, c.style.text, iso.substr(5) == "01-01" ? 0.5 : 0.15);
+    set_rgb(cr, c.style.text, january ? 0.5 : 0.15);
     cairo_set_line_width(cr, 0.5);
     cairo_stroke(cr);
-    if (iso.substr(5) == "01-01") text(cr, c.style, iso.substr(0, 4), x + 2, c.top - 10, 8, true);
+    if (january || !year_named) text(cr, c.style, iso.substr(0, 4), x + 2, c.top - 20, 8, true);
+    year_named = true;
+    if (months) text(cr, c.style, c.words.get("month." + std::to_string(std::stoi(iso.substr(5, 2)))), x + 2, c.top - 9, 5.5);
   }
 }
 

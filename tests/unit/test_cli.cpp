@@ -74,7 +74,7 @@ TEST_CASE("explain names sources, locators and paraphrases, and shows conflicts"
   CHECK(r.out.find("West (part_west) on 15 September 1920") != std::string::npos);
   CHECK(r.out.find("Conflict over control") != std::string::npos);
   CHECK(r.out.find("src_two") != std::string::npos);
-  CHECK(r.out.find("p.2, lines 3") != std::string::npos);
+  CHECK(r.out.find("p.2, line 3") != std::string::npos);
   CHECK(r.out.find("Blue holds uyezd A from some day in July 1920") != std::string::npos);
 
   auto j = json::parse(test::histmap("explain --date 1922-02-01 --region part_core --format json" + data()).out);

@@ -50,7 +50,7 @@ TEST_CASE("the synthetic dataset loads with every table and expanded regions", "
   const Assertion& blue = a->assertions[a->assertion_index("one-blue-a")];
   CHECK(blue.interval.from.original == "1920-07");
   CHECK(blue.interval.to.open());
-  CHECK(blue.locator.text() == "p.2, lines 3");
+  CHECK(blue.locator.text() == "p.2, line 3");
   CHECK(blue.voice == "author");
   CHECK(a->assertions[a->assertion_index("one-letter-green-core")].cites.size() == 1);
 }

@@ -21,6 +21,7 @@
     return e;
   };
   const S = D.style;
+  let dragged = false;  // the pointer moved the map: the click that ends the drag selects nothing
   // Language: ?lang=xx in the URL, else English. Every word comes from D.words
   // (the same table as the PNG legend), every name from the data.
   const langs = Object.keys(D.words);
@@ -43,6 +44,7 @@
   el("path", { d: D.base.rivers, fill: "none", stroke: S.river, "stroke-width": 0.45 }, over);
   el("path", { d: D.base.uyezd_lines, fill: "none", stroke: S.uyezd_line, "stroke-width": 0.35 }, over);
   el("path", { d: D.base.governorate_lines, fill: "none", stroke: S.governorate_line, "stroke-width": 1.1 }, over);
+  const labelsG = el("g", { class: "labels", "pointer-events": "none" }, svg);
 
   // ---- marks (symbology/appearance.hpp): the page draws what data.js gives, nothing more
   const patterns = {};
@@ -110,7 +112,7 @@
     const fill = el("path", { d: p.path, class: "fill", "fill-rule": "evenodd" }, g);
     const overlays = el("g", {}, g);
     const edge = el("path", { d: p.path, class: "edge", fill: "none", stroke: "none", "fill-rule": "evenodd" }, g);
-    g.addEventListener("click", () => select(i));
+    g.addEventListener("click", () => { if (!dragged) select(i); });
     const title = el("title", {}, g);
     return { g, fill, overlays, edge, title, state: -1 };
   });
@@ -157,8 +159,10 @@
     const a = D.assertions[ai];
     const li = html("li");
     li.dataset.assertion = a.id;
-    li.appendChild(html("b", a.id));
-    li.appendChild(document.createTextNode(` — ${a.kind}${a.type ? " " + a.type : ""}, ${polityName(a.party)}${a.beneficiary ? " → " + polityName(a.beneficiary) : ""}, ${a.region}, ${a.when[lang]}${extra ? " (" + W(extra) + ")" : ""}: ${a.paraphrase} `));
+    li.title = a.id;  // the id stays reachable for those citing the data
+    const region = D.regions[a.region] ? D.regions[a.region].names[lang] : a.region;
+    li.appendChild(html("b", `${a.when[lang]}${extra ? " (" + W(extra) + ")" : ""}`));
+    li.appendChild(document.createTextNode(` — ${region}: ${a.paraphrase} `));
     li.appendChild(html("span", `[${a.source}, ${a.locator}]`, "loc"));
     return li;
   }
@@ -170,10 +174,13 @@
   let current = null, selected = -1;
 
   function show(day, fromHash) {
-    day = Math.max(first, Math.min(last, day));
+    const clamped = Math.max(first, Math.min(last, day));
+    if (clamped !== day) fromHash = false;  // a date outside the period: the URL shows the day drawn
+    day = clamped;
     const iso = toIso(day), prev = toIso(day - 1);
     current = day;
     slider.value = day;
+    slider.setAttribute("aria-valuetext", words(iso));
     $("date").textContent = words(iso);
     const inForce = new Set(), started = new Set(), ended = new Set();
     const shown = new Set();
@@ -219,13 +226,23 @@
     $("history-title").textContent = fill("page.history_of", { area: p.uyezd_name[lang] });
     const ol = $("history");
     ol.textContent = "";
+    // Neighbouring spans that read the same (something not shown changed) are one entry.
+    const entries = [];
     p.spans.forEach((sp, k) => {
-      const to = k + 1 < p.spans.length ? toIso(toDay(p.spans[k + 1][0]) - 1) : "…";
       const st = D.states[sp[1]];
-      const from = sp[0] ? words(sp[0]) : "…", until = to === "…" ? to : words(to);
-      const li = html("li", `${from} – ${until}: ${st.summary[lang]}`, st.conflict ? "conflict" : st.uncertain ? "uncertain" : "");
-      ol.appendChild(li);
+      const until = k + 1 < p.spans.length ? toIso(toDay(p.spans[k + 1][0]) - 1) : null;
+      const prev = entries[entries.length - 1];
+      if (prev && prev.text === st.summary[lang]) prev.until = until;
+      else entries.push({ from: sp[0], until, text: st.summary[lang], st });
     });
+    const today = toIso(current);
+    for (const e of entries) {
+      const cls = [e.st.conflict ? "conflict" : e.st.uncertain ? "uncertain" : ""];
+      if ((!e.from || e.from <= today) && (!e.until || today <= e.until)) cls.push("now");
+      const li = html("li", `${e.from ? words(e.from) : "…"} – ${e.until ? words(e.until) : "…"}: ${e.text}`, cls.join(" ").trim());
+      if (cls.includes("now")) li.setAttribute("aria-current", "date");
+      ol.appendChild(li);
+    }
   }
   function select(i) {
     if (selected >= 0) nodes[selected].g.classList.remove("selected");
@@ -244,6 +261,9 @@
   for (let y = +D.period[0].slice(0, 4) + 1; y <= +D.period[1].slice(0, 4); y++) {
     const x = (toDay(`${y}-01-01`) - first) / (last - first) * 1000;
     el("line", { x1: x, x2: x, y1: 7, y2: 14, stroke: "#000", "stroke-width": 2 }, ticks);
+    const year = html("span", String(y));
+    year.style.left = `${x / 10}%`;
+    $("years").appendChild(year);
   }
   const nextChange = (d) => changes.find((c) => c > d) ?? last;
   const prevChange = (d) => [...changes].reverse().find((c) => c < d) ?? first;
@@ -260,9 +280,12 @@
   };
   $("play").onclick = play;
   document.addEventListener("keydown", (e) => {
-    if (e.key === "ArrowRight") { show(e.shiftKey ? nextChange(current) : current + 1); e.preventDefault(); }
-    else if (e.key === "ArrowLeft") { show(e.shiftKey ? prevChange(current) : current - 1); e.preventDefault(); }
-    else if (e.key === " ") { play(); e.preventDefault(); }
+    const t = e.target;
+    if (t.matches && t.matches("input[type=search], select, textarea, #map")) return;  // they use their own keys
+    if (e.key === "ArrowRight" || e.key === "ArrowUp") { show(e.shiftKey ? nextChange(current) : current + 1); e.preventDefault(); }
+    else if (e.key === "ArrowLeft" || e.key === "ArrowDown") { show(e.shiftKey ? prevChange(current) : current - 1); e.preventDefault(); }
+    else if (t === slider && (e.key === "PageUp" || e.key === "PageDown")) { show(current + (e.key === "PageUp" ? 30 : -30)); e.preventDefault(); }
+    else if (e.key === " " && !(t.matches && t.matches("button"))) { play(); e.preventDefault(); }
   });
   window.addEventListener("hashchange", () => {
     const h = location.hash.slice(1);
@@ -271,6 +294,8 @@
   // Interface words: elements name their message id in data-w (text) or data-w-title.
   for (const e of document.querySelectorAll("[data-w]")) e.textContent = W(e.dataset.w);
   for (const e of document.querySelectorAll("[data-w-title]")) e.title = W(e.dataset.wTitle);
+  for (const e of document.querySelectorAll("[data-w-label]")) { e.title = W(e.dataset.wLabel); e.setAttribute("aria-label", W(e.dataset.wLabel)); }
+  svg.setAttribute("aria-label", W("page.heading"));
   document.documentElement.lang = lang;
   document.title = W("page.heading");
   const langSelect = $("lang");
@@ -287,8 +312,176 @@
   });
   $("perspective").textContent = D.perspective[lang];
   $("credit").textContent = D.credit[lang];
+  const view = mapView();
   window.histmap = { show: (iso) => show(toDay(iso)), current: () => toIso(current), stateOf: (id, iso) =>
-    D.states[stateAt(D.pieces.findIndex((p) => p.id === id), iso)] };
+    D.states[stateAt(D.pieces.findIndex((p) => p.id === id), iso)], view };
   const start = /^#\d{4}-\d{2}-\d{2}$/.test(location.hash) ? toDay(location.hash.slice(1)) : toDay(D.start);
   show(start, true);
+
+  // ---- zoom, pan, labels and search: the SVG viewBox is the view
+  function mapView() {
+    const full = { x: 0, y: 0, w: D.width, h: D.height };
+    let vb = { ...full };
+    const minW = D.width / 24;
+    const pxPerUnit = () => svg.getBoundingClientRect().width / vb.w;
+    function set(v) {
+      const w = Math.max(minW, Math.min(full.w, v.w)), h = w * full.h / full.w;
+      const x = Math.max(full.x - w / 2, Math.min(full.w - w / 2, v.x + (v.w - w) / 2));
+      const y = Math.max(full.y - h / 2, Math.min(full.h - h / 2, v.y + (v.h - h) / 2));
+      vb = { x, y, w, h };
+      svg.setAttribute("viewBox", `${x.toFixed(2)} ${y.toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)}`);
+      scheduleLabels();
+    }
+    // Zoom by `k` (>1 closer) keeping the map point under client (cx, cy) in place.
+    function zoomAt(k, cx, cy) {
+      const r = svg.getBoundingClientRect();
+      const ux = vb.x + (cx - r.left) / r.width * vb.w, uy = vb.y + (cy - r.top) / r.height * vb.h;
+      const w = Math.max(minW, Math.min(full.w, vb.w / k)), h = w * full.h / full.w;
+      set({ x: ux - (ux - vb.x) * w / vb.w, y: uy - (uy - vb.y) * h / vb.h, w, h });
+    }
+    const centre = () => { const r = svg.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
+    const pan = (dxPx, dyPx) => { const u = 1 / pxPerUnit(); set({ ...vb, x: vb.x - dxPx * u, y: vb.y - dyPx * u }); };
+    svg.addEventListener("wheel", (e) => { zoomAt(Math.exp(-e.deltaY * 0.002), e.clientX, e.clientY); e.preventDefault(); },
+      { passive: false });
+    // Pointers: one drags, two pinch (distance sets the zoom, their midpoint pans).
+    const down = new Map();
+    let startDist = 0, moved = 0;
+    svg.addEventListener("pointerdown", (e) => {
+      down.set(e.pointerId, [e.clientX, e.clientY]);
+      moved = 0;
+      dragged = false;
+      if (down.size === 2) { const [a, b] = [...down.values()]; startDist = Math.hypot(a[0] - b[0], a[1] - b[1]); }
+    });
+    svg.addEventListener("pointermove", (e) => {
+      const last = down.get(e.pointerId);
+      if (!last) return;
+      if (down.size === 1) {
+        moved += Math.abs(e.clientX - last[0]) + Math.abs(e.clientY - last[1]);
+        if (moved > 6) {
+          if (!dragged) { svg.setPointerCapture(e.pointerId); svg.classList.add("dragging"); }
+          dragged = true;
+          pan(e.clientX - last[0], e.clientY - last[1]);
+        }
+      } else if (down.size === 2) {
+        const other = [...down.entries()].find(([id]) => id !== e.pointerId)[1];
+        const dist = Math.hypot(e.clientX - other[0], e.clientY - other[1]);
+        if (startDist > 0) zoomAt(dist / startDist, (e.clientX + other[0]) / 2, (e.clientY + other[1]) / 2);
+        pan((e.clientX - last[0]) / 2, (e.clientY - last[1]) / 2);
+        startDist = dist;
+        dragged = true;
+      }
+      down.set(e.pointerId, [e.clientX, e.clientY]);
+    });
+    const up = (e) => { down.delete(e.pointerId); svg.classList.remove("dragging"); startDist = 0; };
+    svg.addEventListener("pointerup", up);
+    svg.addEventListener("pointercancel", up);
+    svg.addEventListener("keydown", (e) => {  // the map focused: arrows pan, + and - zoom, 0 shows it whole
+      const step = 60, c = centre();
+      const act = { ArrowLeft: () => pan(step, 0), ArrowRight: () => pan(-step, 0), ArrowUp: () => pan(0, step),
+        ArrowDown: () => pan(0, -step), "+": () => zoomAt(1.5, ...c), "=": () => zoomAt(1.5, ...c),
+        "-": () => zoomAt(1 / 1.5, ...c), "0": () => set(full) }[e.key];
+      if (act) { act(); e.preventDefault(); }
+    });
+    $("zoom-in").onclick = () => zoomAt(1.5, ...centre());
+    $("zoom-out").onclick = () => zoomAt(1 / 1.5, ...centre());
+    $("zoom-reset").onclick = () => set(full);
+
+    // Labels: uyezd names at a point inside each uyezd, seats as dots with their names. They keep
+    // their size on screen; those that would overlap a larger one are hidden until zoomed in.
+    const labels = [];
+    for (const l of D.labels) {
+      const t = el("text", { x: l.x, y: l.y, class: "label" }, labelsG);
+      t.textContent = D.regions[l.region].names[lang];
+      labels.push(t);
+    }
+    const seats = el("g", {}, labelsG);
+    for (const p of D.places.filter((q) => q.seat)) {
+      el("circle", { cx: p.x, cy: p.y, r: 1.6, fill: "#222", class: "seat" }, seats);
+      const t = el("text", { x: p.x, y: p.y, class: "label place-label", "data-x": p.x }, labelsG);
+      t.textContent = p.names[lang];
+      labels.push(t);
+    }
+    let labelFrame = 0;
+    function scheduleLabels() { if (!labelFrame) labelFrame = requestAnimationFrame(placeLabels); }
+    new ResizeObserver(scheduleLabels).observe(svg);  // a turned phone or a resized window: same size on screen
+    function placeLabels() {
+      labelFrame = 0;
+      const u = 1 / pxPerUnit();
+      if (!isFinite(u)) return;
+      for (const c of seats.children) c.setAttribute("r", 2.6 * u);
+      // Seats first (as the printed map does), then labels at their point, else a line above or below.
+      const taken = [...seats.children].map((c) => ({ x: +c.getAttribute("cx") - 2.6 * u, y: +c.getAttribute("cy") - 2.6 * u,
+        width: 5.2 * u, height: 5.2 * u }));
+      const hits = (b) => taken.some((o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height);
+      for (const t of labels) {
+        const place = t.classList.contains("place-label");
+        t.style.fontSize = `${(place ? 11 : 12) * u}px`;
+        t.style.strokeWidth = `${3 * u}px`;
+        if (place) t.setAttribute("x", +t.dataset.x + 5 * u);  // right of its dot
+        if (!t.dataset.y) t.dataset.y = t.getAttribute("y");
+        t.removeAttribute("visibility");
+        let placed = false;
+        for (const dy of place ? [0] : [0, -1, 1]) {
+          t.setAttribute("y", +t.dataset.y + dy * 14 * u);
+          const b = t.getBBox();
+          if (!hits(b)) { taken.push(b); placed = true; break; }
+        }
+        if (!placed) t.setAttribute("visibility", "hidden");
+      }
+    }
+
+    // Search: names of regions and places in the page's language (then any language), exact before partial.
+    const norm = (s) => s.toLocaleLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim();
+    const entries = [];
+    for (const [id, r] of Object.entries(D.regions))
+      if (r.pieces.length && r.kind !== "part") entries.push({ kind: "region", id, names: r.names, pieces: r.pieces });
+    for (const p of D.places) entries.push({ kind: "place", id: p.id, names: p.names, x: p.x, y: p.y });
+    const list = $("search-names");
+    for (const name of [...new Set(entries.map((e) => e.names[lang]))].sort((a, b) => a.localeCompare(b, lang)))
+      list.appendChild(Object.assign(document.createElement("option"), { value: name }));
+    // Best match: the name itself, then a name that begins with the query as a word ("Shusha" finds
+    // "Shusha uyezd"), then any beginning, then any part; the page's language first; regions before places.
+    function score(e, n) {
+      let best = 0;
+      for (const [l, name] of Object.entries(e.names)) {
+        const x = norm(name);
+        const s = x === n ? 4 : x.startsWith(n + " ") ? 3 : x.startsWith(n) ? 2 : x.includes(n) ? 1 : 0;
+        if (s) best = Math.max(best, s * 4 + (l === lang ? 2 : 0) + (e.kind === "region" ? 1 : 0));
+      }
+      return best;
+    }
+    function find(q) {
+      const n = norm(q);
+      if (!n) return null;
+      let best = null, top = 0;
+      for (const e of entries) { const s = score(e, n); if (s > top) { top = s; best = e; } }
+      return best;
+    }
+    let ring = null;
+    function showMatch(m) {
+      for (const n of nodes) n.g.classList.remove("found");
+      if (ring) { ring.remove(); ring = null; }
+      let box;
+      if (m.kind === "region") {
+        const boxes = m.pieces.map((i) => { nodes[i].g.classList.add("found"); return nodes[i].g.getBBox(); });
+        const x0 = Math.min(...boxes.map((b) => b.x)), y0 = Math.min(...boxes.map((b) => b.y));
+        const x1 = Math.max(...boxes.map((b) => b.x + b.width)), y1 = Math.max(...boxes.map((b) => b.y + b.height));
+        box = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+      } else {
+        ring = el("circle", { cx: m.x, cy: m.y, r: D.width / 120, class: "found-place" }, labelsG);
+        box = { x: m.x - D.width / 16, y: m.y - D.height / 16, w: D.width / 8, h: D.height / 8 };
+      }
+      const w = Math.max(box.w * 1.4, box.h * 1.4 * full.w / full.h, minW), h = w * full.h / full.w;
+      set({ x: box.x + box.w / 2 - w / 2, y: box.y + box.h / 2 - h / 2, w, h });
+    }
+    $("search-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      const q = $("search").value, m = find(q);
+      if (m) showMatch(m);
+      $("search-status").textContent = m ? fill("page.search_found", { name: m.names[lang] }) : fill("page.search_none", { q });
+      if (m && m.kind === "region" && D.regions[m.id].kind === "uyezd") select(m.pieces[0]);
+    });
+    set(full);
+    return { viewBox: () => ({ ...vb }), zoomAt, set, find };
+  }
 })();
