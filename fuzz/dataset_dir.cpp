@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -50,7 +51,9 @@ const std::string& dataset_dir() {
     fs::copy(base, dir, fs::copy_options::recursive);
     for (const auto& e : fs::recursive_directory_iterator(dir))
       if (e.is_regular_file()) originals()[fs::relative(e.path(), dir).string()] = read_all(e.path());
-    std::atexit([] { std::error_code ec; fs::remove_all(dataset_dir(), ec); });
+    // The exit handler runs after this static is destroyed: it keeps its own copy.
+    static const char* const kept = strdup(dir.c_str());
+    std::atexit([] { std::error_code ec; fs::remove_all(kept, ec); });
     CPLSetErrorHandler(CPLQuietErrorHandler);  // GDAL's own messages are noise here
     return dir.string();
   }();
