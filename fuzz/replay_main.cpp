@@ -2,6 +2,7 @@
 // normal build (any compiler) and ctest run the kept regressions:
 //   replay_fuzz_yaml FILE_OR_FOLDER...
 // Each input must come back without a crash, an uncaught exception or a trap.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
