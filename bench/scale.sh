@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale benchmark: the shipped dataset against synthetic copies N times its size
 # (bench/make_scaled.py), every stage timed by bench_scale, plus whole commands.
-# Usage: bench/scale.sh [BUILD_DIR] [FACTOR...]     (default: build, factors 1 20)
+# Usage: [REPEATS=3] bench/scale.sh [BUILD_DIR] [FACTOR...]     (default: build, factors 1 20)
 # Prints a Markdown table: median ms per stage for each factor, and per stage the
 # growth from 1x to the largest factor divided by that factor (1.0 = linear).
 set -euo pipefail
@@ -19,13 +19,13 @@ for f in "${factors[@]}"; do
   while IFS=$'\t' read -r stage value; do
     [[ " ${stages[*]} " == *" $stage "* ]] || stages+=("$stage")
     ms[$stage,$f]=$value
-  done < <("$build"/bench/bench_scale "$data" 3)
+  done < <("$build"/bench/bench_scale "$data" "${REPEATS:-3}")
   # Whole commands as a user runs them (process start and loading included).
-  for cmd in "render --date 1920-12-01 --size 1600x1200 -o $work/m.png" \
+  for cmd in "render --date 1920-12-01 --size 1600x1200 --force -o $work/m.png" \
              "export --date 1920-12-01 --force -o $work/d.geojson" \
              "export --temporal --force -o $work/t.gpkg" "validate"; do
     name="cli: ${cmd%% -o*}"
-    name=${name%% --force}
+    name=${name/ --force/}
     s=$(date +%s%N); "$build"/histmap $cmd --data "$data" >/dev/null; e=$(date +%s%N)
     [[ " ${stages[*]} " == *" $name "* ]] || stages+=("$name")
     ms[$name,$f]=$(( (e - s) / 1000000 ))
