@@ -15,7 +15,8 @@ packages=(
   poppler-utils python3 python3-yaml ffmpeg
 )
 if [ $with_tests -eq 1 ]; then
-  packages+=(qgis python3-qgis qgis-providers chromium xvfb xauth)
+  # clang: the libFuzzer smoke run of scripts/test.sh (scripts/fuzz.sh).
+  packages+=(qgis python3-qgis qgis-providers chromium xvfb xauth clang)
 fi
 
 missing=()

@@ -2,7 +2,8 @@
 # The README's second command (and what .ci/run calls): the whole test suite.
 # 1. the suite on a normal build; 2. the suite again under AddressSanitizer and
 # UndefinedBehaviorSanitizer; 3. where ../shared/sources exists, a rebuild of
-# geodata/ from the sources, which must equal the committed files byte for byte.
+# geodata/ from the sources, which must equal the committed files byte for byte;
+# 4. each libFuzzer target briefly (scripts/fuzz.sh), so they cannot rot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
@@ -22,6 +23,9 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 (cd build-sanitize && ctest -j"$jobs" --output-on-failure)
+
+echo "== fuzz smoke run (each target ${HISTMAP_FUZZ_SECONDS:-25} s)"
+bash scripts/fuzz.sh "${HISTMAP_FUZZ_SECONDS:-25}"
 
 if [ -d ../shared/sources ]; then
   echo "== geodata/ is up to date with ../shared/sources"

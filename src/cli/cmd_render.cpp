@@ -1,4 +1,6 @@
 // histmap render --date D -o FILE.{pdf,svg,png}: a map for a date.
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -32,6 +34,13 @@ void run(RenderOptions& o) {
     o.map.bbox = b;
   }
   refuse_existing(o.output, o.common.force);
+  // A wrong extension is a wrong argument (exit 2), known before any data is read.
+  std::string ext = std::filesystem::path(o.output).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  if (ext != ".pdf" && ext != ".svg" && ext != ".png") {
+    std::cerr << "histmap: -o " << o.output << ": unknown output format '" << ext << "'; use .pdf, .svg or .png\n";
+    throw Exit{2};
+  }
   if (o.caption)
     for (const auto& p : caption_paths(o.output)) refuse_existing(p, o.common.force);
   o.map.labels = !o.no_labels;

@@ -111,6 +111,10 @@ void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
     return;
   }
   OGRLayer* layer = ds->GetLayer(0);
+  if (layer->GetFeatureCount() == 0) {
+    report.error(file, "has no features; a dataset needs at least one piece (a Polygon or MultiPolygon with an 'id')");
+    return;
+  }
   int fid_idx = layer->GetLayerDefn()->GetFieldIndex("id");
   if (fid_idx < 0) {
     report.error(file, "features have no 'id' property; each piece needs a unique 'id'");

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 #include <regex>
+#include <sstream>
 
 #include <ogr_api.h>
 
@@ -264,7 +265,9 @@ MapCanvas::MapCanvas(const Atlas& atlas, const MapOptions& options, Report& repo
   Impl& im = *impl_;
   im.atlas = &atlas;
   if (options.dpi < 36 || options.dpi > 1200) {
-    report.error("--dpi", std::to_string(options.dpi) + " is outside 36-1200");
+    std::ostringstream dpi;
+    dpi << options.dpi;  // 100000, not 100000.000000
+    report.error("--dpi", dpi.str() + " is outside 36-1200; 72 to 600 are usual");
     return;
   }
   if (options.width_pt * options.dpi / 72 > 20000 || options.height_pt * options.dpi / 72 > 20000) {

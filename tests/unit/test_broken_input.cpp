@@ -52,15 +52,17 @@ std::string printed(const Report& r) { return test::all_findings(r); }
 
 TEST_CASE("every seeded input fault is refused with where, what and exit 1", "[load][errors][catalogue]") {
   auto cases = entries(test::data_path("broken_input"), true);
-  REQUIRE(cases.size() >= 15);
+  REQUIRE(cases.size() >= 40);
   for (const auto& c : cases) {
     INFO("case " << c.filename().string());
     test::Scratch s;
     fs::path d = s.copy_of(test::synthetic());
     for (const auto& e : fs::directory_iterator(c))
-      if (e.path().filename() != "EXPECT")
+      if (e.path().filename() != "EXPECT" && e.path().filename() != "REMOVE")
         fs::copy(e.path(), d / e.path().filename(),
                  fs::copy_options::recursive | fs::copy_options::overwrite_existing | fs::copy_options::copy_symlinks);
+    if (fs::exists(c / "REMOVE"))  // files the fault takes away from the copy
+      for (const auto& rel : lines_of(test::read(c / "REMOVE"))) REQUIRE(fs::remove(d / rel));
     std::vector<std::string> expect;
     for (const auto& l : lines_of(test::read(c / "EXPECT"))) expect.push_back(replaced(l, "@DIR@", d.string()));
     REQUIRE_FALSE(expect.empty());
@@ -76,6 +78,14 @@ TEST_CASE("every seeded input fault is refused with where, what and exit 1", "[l
     CHECK(run.code == 1);
     CHECK(one_line_has_all(run.out + run.err, expect));  // validate lists findings on stdout
     CHECK(run.err.find("internal error") == std::string::npos);
+
+    // A command that writes refuses the same data and leaves nothing behind.
+    fs::create_directories(s.dir / "out");
+    auto render = test::histmap("render --date 1920-08-01 --size 320x240 --data '" + d.string() + "' -o '" +
+                                (s.dir / "out/map.png").string() + "'");
+    INFO("render printed:\n" << render.err);
+    CHECK(render.code == 1);
+    CHECK(fs::is_empty(s.dir / "out"));
   }
 }
 

@@ -241,7 +241,7 @@ TEST_CASE("render rejects bad input clearly and writes nothing", "[render][error
   CHECK(geographic.code == 2);
   CHECK(geographic.err.find("geographic") != std::string::npos);
   auto ext = run("-o " + (s.dir / "m.jpg").string());
-  CHECK(ext.code == 1);
+  CHECK(ext.code == 2);  // a wrong extension is a wrong argument, as for export
   CHECK(ext.err.find("use .pdf, .svg or .png") != std::string::npos);
   auto size = run("--size 100000x100000 -o " + out);
   CHECK(size.code == 2);
