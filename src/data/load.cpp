@@ -14,6 +14,7 @@
 #include <ogrsf_frmts.h>
 #include <yaml-cpp/yaml.h>
 
+#include "data/dataset_file.hpp"
 #include "data/yaml_reader.hpp"
 #include "model/languages.hpp"
 
@@ -23,24 +24,6 @@ namespace fs = std::filesystem;
 std::string default_data_dir() {
   if (const char* env = std::getenv("HISTMAP_DATA"); env && *env) return env;
   return share_dir() + "/geodata";  // installed <prefix>/share/histmap, else the source tree
-}
-
-double area_km2(const OGRGeometry& lonlat) {
-  // Lambert azimuthal equal-area centred on the South Caucasus: area errors
-  // stay far below the reconstruction's own uncertainty.
-  static thread_local std::unique_ptr<OGRCoordinateTransformation> ct = [] {
-    OGRSpatialReference wgs, laea;
-    wgs.SetWellKnownGeogCS("WGS84");
-    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    laea.importFromProj4("+proj=laea +lat_0=40.5 +lon_0=44.5 +datum=WGS84 +units=m +no_defs");
-    return std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&wgs, &laea));
-  }();
-  GeometryPtr g(lonlat.clone());
-  if (!ct || g->transform(ct.get()) != OGRERR_NONE) return 0;
-  double a = 0;
-  if (auto* s = dynamic_cast<OGRSurface*>(g.get())) a = s->get_Area();
-  else if (auto* mp = dynamic_cast<OGRMultiSurface*>(g.get())) a = mp->get_Area();
-  return a / 1e6;
 }
 
 namespace {
@@ -175,7 +158,6 @@ void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
     p.id = id;
     p.name = name_idx >= 0 && feat->IsFieldSetAndNotNull(name_idx) ? feat->GetFieldAsString(name_idx) : id;
     p.geometry.reset(g->clone());
-    p.area_km2 = area_km2(*p.geometry);
     p.origin = {file, 0};
     atlas.pieces.push_back(std::move(p));
   }
@@ -462,6 +444,7 @@ void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std:
                                    "; --data and --add-data take a dataset folder");
     return;
   }
+  if (base) load_dataset_file((dir / "dataset.yaml").string(), atlas.dataset, report);
   if (base) load_pieces(dir / "pieces.geojson", atlas, report);
   if (base) load_places(dir / "places.geojson", atlas, report);
   if (base) {
@@ -587,6 +570,7 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
     std::sort(a.dates_differently.begin(), a.dates_differently.end());
     a.dates_differently.erase(std::unique(a.dates_differently.begin(), a.dates_differently.end()), a.dates_differently.end());
   }
+  complete_dataset(*atlas, report);
   if (report.has_errors()) return nullptr;
   return atlas;
 }
