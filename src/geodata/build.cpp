@@ -1,4 +1,4 @@
-#include "data/geodata_build.hpp"
+#include "geodata/build.hpp"
 
 #include <algorithm>
 #include <array>
@@ -19,9 +19,9 @@
 #include <ogrsf_frmts.h>
 #include <yaml-cpp/yaml.h>
 
-#include "data/geodata_geometry.hpp"
-#include "data/geodata_io.hpp"
-#include "data/geodata_report.hpp"
+#include "geodata/geometry.hpp"
+#include "geodata/io.hpp"
+#include "geodata/report.hpp"
 #include "data/load.hpp"
 #include "model/atlas.hpp"
 #include "util/atomic_file.hpp"
