@@ -31,8 +31,8 @@ double EqualArea::km2(const OGRGeometry& lonlat) const {
 }
 
 double area_km2(const OGRGeometry& lonlat) {
-  // The shipped dataset's equal-area projection, for the geodata build and the
-  // validator's sliver sizes (piece areas use the dataset's own, see dataset.yaml).
+  // The shipped dataset's equal-area projection (geodata/dataset.yaml), for the geodata
+  // build of that dataset; loaded pieces and the validator use their dataset's own.
   static thread_local EqualArea caucasus("+proj=laea +lat_0=40.5 +lon_0=44.5 +datum=WGS84 +units=m +no_defs");
   return caucasus.km2(lonlat);
 }

@@ -21,7 +21,7 @@ class EqualArea {
 };
 
 // Area of a lon/lat geometry in km² on the shipped dataset's equal-area projection
-// (used by the geodata build and the validator).
+// (used by the geodata build of that dataset).
 double area_km2(const OGRGeometry& lonlat);
 
 // Lambert azimuthal equal-area centred on a lon/lat point.
