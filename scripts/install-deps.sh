@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages histmap needs, only those missing.
-# With --test also what the test suite drives: QGIS, Chromium and Node.js.
+# With --test also what the test suite drives: QGIS, Chromium, Node.js and clang-tidy.
 # Run as root (or through sudo). Safe to run again: it does nothing when all are present.
 set -euo pipefail
 with_tests=0
@@ -15,8 +15,8 @@ packages=(
   poppler-utils python3 python3-yaml ffmpeg
 )
 if [ $with_tests -eq 1 ]; then
-  # clang: the libFuzzer smoke run of scripts/test.sh (scripts/fuzz.sh).
-  packages+=(qgis python3-qgis qgis-providers chromium xvfb xauth clang)
+  # clang: the libFuzzer smoke run of scripts/test.sh (scripts/fuzz.sh); clang-tidy: scripts/tidy.sh.
+  packages+=(qgis python3-qgis qgis-providers chromium xvfb xauth clang clang-tidy)
 fi
 
 missing=()

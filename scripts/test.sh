@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command (and what .ci/run calls): the whole test suite.
-# 1. the suite on a normal build; 2. the suite again under AddressSanitizer and
+# 1. the suite on a normal build, then clang-tidy on the C++ files changed against
+# main (warnings only); 2. the suite again under AddressSanitizer and
 # UndefinedBehaviorSanitizer; 3. where ../shared/sources exists, a rebuild of
 # geodata/ from the sources, which must equal the committed files byte for byte;
 # 4. each libFuzzer target briefly (scripts/fuzz.sh), so they cannot rot.
@@ -15,6 +16,9 @@ echo "== build and test (RelWithDebInfo)"
 cmake -S . -B build >/dev/null
 cmake --build build -j"$jobs"
 (cd build && ctest -j"$jobs" --output-on-failure)
+
+echo "== clang-tidy on the C++ files changed against main (warnings, not fatal)"
+bash scripts/tidy.sh build
 
 echo "== build and test under ASan + UBSan"
 cmake -S . -B build-sanitize -DHISTMAP_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null

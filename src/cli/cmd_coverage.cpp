@@ -14,8 +14,7 @@ namespace {
 
 struct CoverageOptions {
   CommonOptions common;
-  std::string from = "1918-01";
-  std::string to = "1923-12";
+  std::string from, to;  // the dataset's period unless given
 };
 
 std::pair<int, int> month_or_exit(const std::string& option, const std::string& v) {
@@ -35,8 +34,8 @@ std::pair<int, int> month_or_exit(const std::string& option, const std::string& 
 
 void run(const CoverageOptions& o) {
   auto atlas = load_or_exit(o.common);
-  auto [y0, m0] = month_or_exit("--from", o.from);
-  auto [y1, m1] = month_or_exit("--to", o.to);
+  auto [y0, m0] = month_or_exit("--from", o.from.empty() ? format_day(atlas->dataset.first).substr(0, 7) : o.from);
+  auto [y1, m1] = month_or_exit("--to", o.to.empty() ? format_day(atlas->dataset.last).substr(0, 7) : o.to);
   if (y1 * 12 + m1 < y0 * 12 + m0) {
     std::cerr << "histmap coverage: --to " << o.to << " is before --from " << o.from << "\n";
     throw Exit{2};
@@ -69,8 +68,8 @@ void run(const CoverageOptions& o) {
 void add_coverage_command(CLI::App& app) {
   auto o = std::make_shared<CoverageOptions>();
   auto* cmd = app.add_subcommand("coverage", "How many assertions from which sources speak of each uyezd in each month");
-  cmd->add_option("--from", o->from, "First month, YYYY-MM (default 1918-01)");
-  cmd->add_option("--to", o->to, "Last month, YYYY-MM (default 1923-12)");
+  cmd->add_option("--from", o->from, "First month, YYYY-MM (default: the dataset's period, dataset.yaml)");
+  cmd->add_option("--to", o->to, "Last month, YYYY-MM (default: the dataset's period)");
   add_data_options(cmd, o->common);
   o->common.format = "csv";
   add_output_options(cmd, o->common, {"csv", "json"});

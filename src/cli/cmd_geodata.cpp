@@ -4,7 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "data/geodata_build.hpp"
+#include "geodata/build.hpp"
 
 namespace histmap::cli {
 

@@ -86,7 +86,7 @@ void add_render_command(CLI::App& app) {
   cmd->add_option("--lang", o->map.lang, "Label language: " + language_list())
       ->check(CLI::IsMember(language_codes()))
       ->capture_default_str();
-  cmd->add_option("--title", o->map.title, "Map title (default names the period and the sources' role)");
+  cmd->add_option("--title", o->map.title, "Map title (default: the dataset's title and the sources' role)");
   cmd->add_flag("--modern-borders", o->map.modern_borders, "Overlay today's international borders, thin, for orientation");
   cmd->add_flag("--no-labels", o->no_labels, "Leave out region and town labels");
   cmd->add_flag("--piece-lines", o->map.piece_lines, "Draw the outline of every piece (the modern districts)");

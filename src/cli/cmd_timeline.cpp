@@ -29,8 +29,8 @@ void run(const TimelineOptions& o) {
   int only = o.region.empty() ? -1 : region_or_exit(*atlas, o.region);
   Resolver resolver(*atlas);
   if (o.common.format == "svg") {
-    // A chart needs a bounded period: default to the shipped one.
-    Day a = o.from.empty() ? parse_day("1918-01-01") : from, b = o.to.empty() ? parse_day("1923-12-31") : to;
+    // A chart needs a bounded period: default to the dataset's.
+    Day a = o.from.empty() ? atlas->dataset.first : from, b = o.to.empty() ? atlas->dataset.last : to;
     Style style = style_or_exit(o.style);
     Report report;
     if (o.common.output.empty()) {
@@ -74,8 +74,8 @@ void run(const TimelineOptions& o) {
 void add_timeline_command(CLI::App& app) {
   auto o = std::make_shared<TimelineOptions>();
   auto* cmd = app.add_subcommand("timeline", "Every change point with what changed and which assertions made it change");
-  cmd->add_option("--from", o->from, "First day, YYYY-MM-DD (default: the beginning)");
-  cmd->add_option("--to", o->to, "Last day, YYYY-MM-DD (default: the end)");
+  cmd->add_option("--from", o->from, "First day, YYYY-MM-DD (default: the beginning; for svg the dataset's period)");
+  cmd->add_option("--to", o->to, "Last day, YYYY-MM-DD (default: the end; for svg the dataset's period)");
   cmd->add_option("--region", o->region, "Only changes touching this region");
   add_data_options(cmd, o->common);
   cmd->add_option("--style", o->style, "Style of the SVG chart")->capture_default_str();

@@ -14,6 +14,7 @@
 #include <ogrsf_frmts.h>
 #include <yaml-cpp/yaml.h>
 
+#include "data/dataset_file.hpp"
 #include "data/yaml_reader.hpp"
 #include "model/languages.hpp"
 
@@ -161,7 +162,6 @@ void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
     p.id = id;
     p.name = name_idx >= 0 && feat->IsFieldSetAndNotNull(name_idx) ? feat->GetFieldAsString(name_idx) : id;
     p.geometry.reset(g->clone());
-    p.area_km2 = area_km2(*p.geometry);
     p.origin = {file, 0};
     atlas.pieces.push_back(std::move(p));
   }
@@ -458,6 +458,7 @@ void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std:
                                    "; --data and --add-data take a dataset folder");
     return;
   }
+  if (base) load_dataset_file((dir / "dataset.yaml").string(), atlas.dataset, report);
   if (base) load_pieces(dir / "pieces.geojson", atlas, report);
   if (base) load_places(dir / "places.geojson", atlas, report);
   if (base) {
@@ -583,6 +584,7 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
     std::sort(a.dates_differently.begin(), a.dates_differently.end());
     a.dates_differently.erase(std::unique(a.dates_differently.begin(), a.dates_differently.end()), a.dates_differently.end());
   }
+  complete_dataset(*atlas, report);
   if (report.has_errors()) return nullptr;
   return atlas;
 }

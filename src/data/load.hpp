@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "data/area.hpp"
 #include "data/report.hpp"
 #include "model/atlas.hpp"
 
@@ -22,8 +23,5 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report);
 // The directory holding the shipped data: $HISTMAP_DATA, else the geodata/
 // folder of the source tree this binary was built from.
 std::string default_data_dir();
-
-// Area of a lon/lat geometry in km², on an equal-area projection of the region.
-double area_km2(const OGRGeometry& lonlat);
 
 }  // namespace histmap

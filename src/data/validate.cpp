@@ -18,6 +18,8 @@ std::string piece_where(const Piece& p) { return p.origin.file + " (id " + p.id 
 
 void check_partition(const Atlas& atlas, const ValidateOptions& opt, Report& report) {
   const size_t n = atlas.pieces.size();
+  const EqualArea equal_area(atlas.dataset.equal_area_crs);  // the loader has checked it
+  auto area_km2 = [&](const OGRGeometry& g) { return equal_area.km2(g); };
   std::vector<OGREnvelope> env(n);
   for (size_t i = 0; i < n; ++i) atlas.pieces[i].geometry->getEnvelope(&env[i]);
   for (size_t i = 0; i < n; ++i)

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "symbology/dataset_words.hpp"
 #include "util/atomic_file.hpp"
 
 namespace histmap {
@@ -88,7 +89,7 @@ FigureCaption figure_caption(const Atlas& atlas, Day day, const std::string& tit
     c.bibtex += (c.bibtex.empty() ? "" : "\n") + bib_entry(s);
     csl.push_back(csl_item(s));
   }
-  t += "\n" + w.get("credit.boundaries") + "\n";
+  t += "\n" + data_credit(atlas, w) + "\n";
   c.csl_json = csl.dump(2) + "\n";
   return c;
 }

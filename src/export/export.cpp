@@ -5,6 +5,7 @@
 
 #include "export/export.hpp"
 #include "export/state_words.hpp"
+#include "symbology/dataset_words.hpp"
 
 namespace histmap {
 using json = nlohmann::ordered_json;
@@ -65,8 +66,13 @@ void write_geopackage(const Atlas& atlas, const Resolver& resolver, const std::s
   // Fixed timestamps in gpkg_contents so that the same inputs give the same bytes.
   CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
   const FeatureSet states = temporal_features(atlas, resolver);
+  // The dataset's title, period and credit travel in the states layer's description (gpkg_contents).
+  CPLStringList describe;
+  describe.SetNameValue("DESCRIPTION", ("histmap: " + dataset_label(atlas) + ", as the loaded sources assert it. " +
+                                        data_credit(atlas, words_for("en"))).c_str());
   with_dataset("GPKG", path, report, [&](GDALDataset& ds, const std::string& tmp) {
-    OGRLayer* l = create_layer(ds, "states", wkbMultiPolygon, infer_fields(states.properties), report, tmp);
+    OGRLayer* l =
+        create_layer(ds, "states", wkbMultiPolygon, infer_fields(states.properties), report, tmp, describe.List());
     if (!l || !write_features(l, states, report, tmp)) return;
     write_regions(ds, atlas, report, tmp);
     if (report.has_errors()) return;

@@ -1,6 +1,7 @@
 // Where and when the QGIS project opens: the Lambert conic it is drawn in, the
 // pieces' extent in it, and the period between the first and last change.
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 
 #include "export/qgis_parts.hpp"
@@ -9,7 +10,14 @@
 namespace histmap::qgis {
 namespace {
 
-constexpr const char* kLambert = "+proj=lcc +lat_0=40.5 +lon_0=44.75 +lat_1=38.5 +lat_2=42.5 +datum=WGS84 +units=m +no_defs";
+// A Lambert conic fitted to a lon/lat box (parallels at 1/6 and 5/6), as `render` fits one to its frame.
+std::string fitted_conic(const OGREnvelope& ll) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "+proj=lcc +lat_0=%.4f +lon_0=%.4f +lat_1=%.4f +lat_2=%.4f +datum=WGS84 +units=m +no_defs",
+                (ll.MinY + ll.MaxY) / 2, (ll.MinX + ll.MaxX) / 2, ll.MinY + (ll.MaxY - ll.MinY) / 6,
+                ll.MaxY - (ll.MaxY - ll.MinY) / 6);
+  return buf;
+}
 
 // The lon/lat box transformed along its edges (a conic bends straight parallels), padded by 4 %.
 OGREnvelope projected_extent(const OGREnvelope& ll, const OGRSpatialReference& from, const OGRSpatialReference& to) {
@@ -33,19 +41,25 @@ ProjectFrame project_frame(const Atlas& atlas, const Resolver& resolver) {
   ProjectFrame f;
   f.layer_srs.SetWellKnownGeogCS("WGS84");
   f.layer_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  OGRSpatialReference lcc;
-  lcc.importFromProj4(kLambert);
-  f.project_srs = srs_xml(lcc, "", "histmap Lambert conformal conic (South Caucasus)");
   OGREnvelope ll;
   for (const auto& p : atlas.pieces) {
     OGREnvelope e;
     p.geometry->getEnvelope(&e);
     ll.Merge(e);
   }
-  f.extent = projected_extent(ll, f.layer_srs, lcc);
+  // The dataset's projection (checked by the loader), else a conic fitted to its pieces.
+  const DatasetInfo& d = atlas.dataset;
+  OGRSpatialReference map_srs;
+  map_srs.SetFromUserInput((d.crs.empty() ? fitted_conic(ll) : d.crs).c_str());
+  map_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::string kind = map_srs.GetAttrValue("PROJECTION") ? map_srs.GetAttrValue("PROJECTION") : "map";
+  if (kind.rfind("Lambert_Conformal_Conic", 0) == 0) kind = "Lambert conformal conic";
+  std::replace(kind.begin(), kind.end(), '_', ' ');
+  f.project_srs = srs_xml(map_srs, "", "histmap " + kind + " (" + DatasetInfo::in(d.title, "en") + ")");
+  f.extent = projected_extent(ll, f.layer_srs, map_srs);
   const auto& cps = resolver.change_points();
-  f.first = cps.empty() ? "1918-01-01" : format_day(cps.front());
-  f.last = cps.empty() ? "1923-12-31" : format_day(cps.back());
+  f.first = cps.empty() ? format_day(d.first) : format_day(cps.front());
+  f.last = cps.empty() ? format_day(d.last) : format_day(cps.back());
   return f;
 }
 

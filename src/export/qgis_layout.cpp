@@ -6,6 +6,7 @@
 
 #include "export/qgis_parts.hpp"
 #include "export/qgis_xml.hpp"
+#include "symbology/dataset_words.hpp"
 
 namespace histmap::qgis {
 namespace {
@@ -119,16 +120,15 @@ std::string credits_text(const Atlas& atlas) {
   std::string text = "Sources: ";
   for (size_t i = 0; i < atlas.sources.size(); ++i)
     text += (i ? "; " : "") + atlas.sources[i].id + " " + atlas.sources[i].title;
-  return text + ". Each area shows what these sources assert, not established fact. " + kBoundaryCredit +
-         " Map: histmap, projection Lambert conformal conic.";
+  return text + ". Each area shows what these sources assert, not established fact. " + data_credit(atlas, words_for("en"));
 }
 
 }  // namespace
 
 std::string print_layout_xml(const Atlas& atlas, const Style& /*style*/, const ProjectFrame& frame) {
-  const std::string title =
-      "South Caucasus on [% format_date(item_variables('histmap_map')['map_start_time'], 'd MMMM yyyy') %], "
-      "as the loaded sources assert it";
+  const std::string title = dataset_title(atlas, words_for("en")) +
+                            " on [% format_date(item_variables('histmap_map')['map_start_time'], 'd MMMM yyyy') %], "
+                            "as the loaded sources assert it";
   std::ostringstream q;
   q << "<Layout name=\"histmap map\" units=\"mm\" printResolution=\"300\" worldFileMap=\"\">\n"
     << "<PageCollection>" << item(kPage, 0, {0, 0, 297, 210}, "id=\"\" frame=\"false\" background=\"true\"")

@@ -19,10 +19,6 @@ inline std::string layer_id(const std::string& table) { return "histmap_" + tabl
 
 inline constexpr const char* kRelationStateLinks = "histmap_states_to_state_assertions";
 inline constexpr const char* kRelationLinkAssertion = "histmap_state_assertions_to_assertions";
-inline constexpr const char* kBoundaryCredit =
-    "Boundaries: geoBoundaries (Runfola et al. 2020), CC BY-SA 3.0 and ODbL; Armenia: Government of Armenia, OCHA ROCCA "
-    "via geoBoundaries, CC BY 3.0 IGO; (c) OpenStreetMap contributors (ODbL); "
-    "GSHHG (LGPL).";
 // Playing the whole period one day per frame takes about two minutes at this rate.
 inline constexpr int kFramesPerSecond = 15;
 

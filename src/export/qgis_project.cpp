@@ -12,6 +12,7 @@
 #include "export/qgis_parts.hpp"
 #include "export/qgis_style.hpp"
 #include "export/qgis_xml.hpp"
+#include "symbology/dataset_words.hpp"
 #include "export/state_properties.hpp"
 #include "util/atomic_file.hpp"
 
@@ -147,15 +148,29 @@ std::string view_xml(const std::string& project_srs, const OGREnvelope& e) {
   return q.str();
 }
 
+// "histmap-south-caucasus": the dataset's English title as a plain id.
+std::string identifier(const Atlas& atlas) {
+  std::string id = "histmap";
+  bool gap = true;
+  for (char c : DatasetInfo::in(atlas.dataset.title, "en")) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    if (plain && gap) id += '-';
+    if (plain) id += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    gap = !plain;
+  }
+  return id;
+}
+
 std::string metadata_xml(const Atlas& atlas) {
   std::string sources_text;
   for (const auto& s : atlas.sources) sources_text += s.id + ": " + s.title + ". Perspective: " + s.perspective + "\n";
-  return "<projectMetadata><identifier>histmap-south-caucasus</identifier><title>histmap: South Caucasus 1918-1923</title>"
+  return "<projectMetadata><identifier>" + esc(identifier(atlas)) + "</identifier><title>" + esc("histmap: " + dataset_label(atlas)) +
+         "</title>"
          "<abstract>" +
          esc("Dated control, claim and status assertions resolved per piece and interval. Each area shows what the loaded "
              "sources assert, not established fact; where sources disagree the states layer marks a conflict. Sources:\n" +
              sources_text) +
-         "</abstract><rights>" + esc(kBoundaryCredit) + "</rights><creation>2000-01-01T00:00:00</creation></projectMetadata>\n";
+         "</abstract><rights>" + esc(data_credit(atlas, words_for("en"))) + "</rights><creation>2000-01-01T00:00:00</creation></projectMetadata>\n";
 }
 
 std::string project_xml(const Atlas& atlas, const Resolver& resolver, const Style& style, const ProjectFrame& frame,
@@ -163,8 +178,8 @@ std::string project_xml(const Atlas& atlas, const Resolver& resolver, const Styl
   const auto layers = layer_specs(atlas, resolver, style, lang);
   std::ostringstream q;
   q << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
-    << "<qgis projectname=\"histmap: South Caucasus 1918-1923\" version=\"3.22.16-Białowieża\">\n"
-    << "<homePath path=\"\"/>\n<title>histmap: South Caucasus 1918-1923, as the loaded sources assert it</title>\n"
+    << "<qgis projectname=\"" << esc("histmap: " + dataset_label(atlas)) << "\" version=\"3.22.16-Białowieża\">\n"
+    << "<homePath path=\"\"/>\n<title>" << esc("histmap: " + dataset_label(atlas)) << ", as the loaded sources assert it</title>\n"
     << "<projectCrs>" << frame.project_srs << "</projectCrs>\n"
     << layer_tree_xml(layers) << relations_xml() << view_xml(frame.project_srs, frame.extent)
     << layers_xml(layers, srs_xml(frame.layer_srs, "EPSG:4326", "WGS 84"))

@@ -11,6 +11,7 @@
 
 #include <ogr_geometry.h>
 
+#include "model/dataset.hpp"
 #include "model/date.hpp"
 
 namespace histmap {
@@ -148,6 +149,7 @@ class Atlas {
   std::vector<Assertion> assertions;
   std::vector<Place> places;
   std::vector<BaseFeature> water, rivers, countries;  // optional base layers
+  DatasetInfo dataset;  // what the dataset says about itself (title, credit, period, projections)
 
   int piece_index(const std::string& id) const { return find(piece_ids_, id); }
   int region_index(const std::string& id) const { return find(region_ids_, id); }

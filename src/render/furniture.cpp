@@ -6,6 +6,7 @@
 #include <set>
 
 #include "render/canvas_impl.hpp"
+#include "symbology/dataset_words.hpp"
 
 namespace histmap {
 
@@ -60,7 +61,7 @@ void draw_frame_border(const Frame& f) {
 void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup>& groups, const Words& w) {
   const Style& style = f.style;
   const double W = f.options.width_pt, H = f.options.height_pt;
-  std::string title = f.options.title.empty() ? w.get("map.title") : f.options.title;
+  std::string title = f.options.title.empty() ? map_title(f.atlas, w) : f.options.title;
   double title_size = style.font_title;  // shrink a long title to one line rather than wrap into the subtitle
   while (title_size > 8 && f.text.size(title, title_size, true).x > W - 2 * kMargin) title_size *= 0.94;
   f.text.draw(title, kMargin, kMargin, title_size, style.text, true);
@@ -74,7 +75,7 @@ void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup
   for (int s : used_sources)
     sources += (sources.empty() ? "" : "; ") + f.atlas.sources[s].id + " (" + f.atlas.sources[s].title + ")";
   std::string credit = used_sources.empty() ? w.get("credit.no_sources") : w.fill("credit.sources", {{"sources", sources}});
-  credit += w.get("credit.boundaries");
+  credit += data_credit(f.atlas, w);
   f.text.draw(credit, kMargin, H - kMargin - kCreditBand + 6, style.font_credit, style.text, false, W - 2 * kMargin);
 }
 

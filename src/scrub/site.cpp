@@ -1,4 +1,5 @@
 #include "scrub/site.hpp"
+#include "symbology/dataset_words.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -239,9 +240,14 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
   std::string sources;
   for (const auto& s : atlas.sources) sources += (sources.empty() ? "" : "; ") + s.id + ": " + s.title;
   d["words"] = page_words();
-  d["perspective"] = in_languages([&](const Words& w) { return w.get("page.perspective"); });
+  for (const auto& lang : word_languages())  // the dataset's title in the heading
+    d["words"][lang]["page.heading"] = words_for(lang).fill("page.heading", {{"title", dataset_title(atlas, words_for(lang))}});
+  d["perspective"] = in_languages([&](const Words& w) {
+    const std::string& own = DatasetInfo::in(atlas.dataset.perspective, w.lang);
+    return own.empty() ? w.get("page.perspective") : w.get("page.perspective") + " " + own;
+  });
   d["credit"] = in_languages([&](const Words& w) {
-    return w.fill("credit.sources", {{"sources", sources}}) + w.get("credit.boundaries");
+    return w.fill("credit.sources", {{"sources", sources}}) + data_credit(atlas, w);
   });
   return "window.HISTMAP_DATA = " + d.dump(-1, ' ', false, nlohmann::detail::error_handler_t::strict) + ";\n";
 }

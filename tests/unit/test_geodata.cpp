@@ -10,7 +10,7 @@
 
 #include <gdal_priv.h>
 
-#include "data/geodata_report.hpp"
+#include "geodata/report.hpp"
 #include "data/validate.hpp"
 #include "helpers.hpp"
 

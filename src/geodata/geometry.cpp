@@ -1,4 +1,4 @@
-#include "data/geodata_geometry.hpp"
+#include "geodata/geometry.hpp"
 
 #include <cmath>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "data/geodata_report.hpp"
+#include "geodata/report.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "data/geodata_io.hpp"
+#include "geodata/io.hpp"
 
 #include <algorithm>
 #include <sstream>
