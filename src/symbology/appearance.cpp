@@ -72,13 +72,15 @@ Mark conflict_edge(const Style& style) {
 
 void control(const Category& c, const Atlas& atlas, const Style& style, std::vector<Mark>& out) {
   Rgb colour = colour_of(atlas, style, c.party);
-  if (c.basis == Basis::UncertainDate) {
+  bool uncertain = c.basis == Basis::UncertainDate || c.basis == Basis::PresupposedUncertainDate;
+  if (uncertain) {
     out.push_back(solid(colour, style.uncertain_alpha, true));
     out.push_back(edge(Pass::UncertainEdge, style.uncertain_outline, false));
-    return;
+  } else {
+    out.push_back(solid(colour));
   }
-  out.push_back(solid(colour));
-  if (c.basis == Basis::Presupposed) {  // the same hue, with a fine hatch in the page colour
+  if (c.basis == Basis::Presupposed || c.basis == Basis::PresupposedUncertainDate) {
+    // the same hue, with a fine hatch in the page colour
     Mark h;
     h.pattern = Pattern::Hatch;
     h.colours = {style.page};

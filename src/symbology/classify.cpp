@@ -26,7 +26,11 @@ Category filling(const PieceState& s) {
   if (s.controller >= 0) {
     Category k{Kind::Control};
     k.party = s.controller;
-    k.basis = s.control_uncertain() ? Basis::UncertainDate : s.control_presupposed() ? Basis::Presupposed : Basis::Stated;
+    bool uncertain = s.control_uncertain(), presupposed = s.control_presupposed();
+    k.basis = uncertain && presupposed ? Basis::PresupposedUncertainDate
+              : uncertain              ? Basis::UncertainDate
+              : presupposed            ? Basis::Presupposed
+                                       : Basis::Stated;
     return k;
   }
   Category k{Kind::NoController};
@@ -74,6 +78,7 @@ const char* to_string(Basis b) {
     case Basis::Stated: return "stated";
     case Basis::Presupposed: return "presupposed";
     case Basis::UncertainDate: return "uncertain_date";
+    case Basis::PresupposedUncertainDate: return "presupposed_uncertain_date";
   }
   return "?";
 }

@@ -17,7 +17,9 @@ enum class Kind { Control, Conflict, Claim, Status, NoController, NoSource };
 
 // How the sources name it: stated outright, presupposed (taken as given, not
 // stated), or resting on an imprecise date (for control, this wins over presupposed).
-enum class Basis { Stated, Presupposed, UncertainDate };
+// How control is asserted: stated, taken as given by the text (presupposed),
+// on an imprecise date, or both presupposed and on an imprecise date.
+enum class Basis { Stated, Presupposed, UncertainDate, PresupposedUncertainDate };
 
 struct Category {
   Category(Kind k = Kind::NoSource, Basis b = Basis::Stated, std::string t = "", int p = -1, int ben = -1,

@@ -99,7 +99,7 @@ TEST_CASE("classify: control stated, presupposed, on an imprecise date, no contr
   CHECK(classify(controlled_by(1))[0].basis == Basis::Stated);
   CHECK(classify(controlled_by(1, true, true))[0].basis == Basis::Presupposed);
   CHECK(classify(controlled_by(1, false, false))[0].basis == Basis::UncertainDate);
-  CHECK(classify(controlled_by(1, false, true))[0].basis == Basis::UncertainDate);  // the date's doubt wins
+  CHECK(classify(controlled_by(1, false, true))[0].basis == Basis::PresupposedUncertainDate);  // both show
 
   PieceState candidates;  // only uncertain candidates: no controller, on imprecise dates
   candidates.assertions = {0, 1};
