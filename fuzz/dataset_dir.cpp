@@ -1,5 +1,6 @@
 #include "dataset_dir.hpp"
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -7,7 +8,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <unistd.h>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -53,7 +53,10 @@ const std::string& dataset_dir() {
       if (e.is_regular_file()) originals()[fs::relative(e.path(), dir).string()] = read_all(e.path());
     // The exit handler runs after this static is destroyed: it keeps its own copy.
     static const char* const kept = strdup(dir.c_str());
-    std::atexit([] { std::error_code ec; fs::remove_all(kept, ec); });
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(kept, ec);
+    });
     CPLSetErrorHandler(CPLQuietErrorHandler);  // GDAL's own messages are noise here
     return dir.string();
   }();

@@ -64,13 +64,16 @@ void add_animate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("animate", "Render an animation of the maps over a period (video or PNG frames)");
   cmd->add_option("--from", o->from, "First day, YYYY-MM-DD")->required();
   cmd->add_option("--to", o->to, "Last day, YYYY-MM-DD")->required();
-  cmd->add_option("--step", o->anim.step, "1d, 2d, 1w, ... or 'changes' (one frame per change point)")->capture_default_str();
+  cmd->add_option("--step", o->anim.step, "1d, 2d, 1w, ... or 'changes' (one frame per change point)")
+      ->capture_default_str();
   cmd->add_option("--fps", o->anim.fps, "Frames per second for day or week steps")->capture_default_str();
-  cmd->add_option("--hold", o->anim.hold_seconds, "Seconds each frame stays with --step changes")->capture_default_str();
+  cmd->add_option("--hold", o->anim.hold_seconds, "Seconds each frame stays with --step changes")
+      ->capture_default_str();
   cmd->add_option("--caption-seconds", o->anim.caption_seconds,
                   "With day or week steps: seconds a 'what changed' box stays up at least")
       ->capture_default_str();
-  cmd->add_option("-o,--output", o->anim.output, "FILE.mp4, FILE.webm, FILE.gif, or DIR/ for numbered PNG frames")->required();
+  cmd->add_option("-o,--output", o->anim.output, "FILE.mp4, FILE.webm, FILE.gif, or DIR/ for numbered PNG frames")
+      ->required();
   cmd->add_option("--size", o->size, "Frame size in pixels (or mm)")->capture_default_str();
   cmd->add_option("--dpi", o->map.dpi, "Resolution the page is laid out at")->capture_default_str();
   cmd->add_option("--region", o->map.region, "Frame this region");

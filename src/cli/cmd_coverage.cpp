@@ -58,7 +58,8 @@ void run(const CoverageOptions& o) {
       if (n) by[atlas->sources[s].id] = n;
     }
     csv << "\n";
-    out.push_back({{"uyezd", atlas->regions[c.uyezd].id}, {"month", month}, {"assertions", c.total()}, {"by_source", by}});
+    out.push_back(
+        {{"uyezd", atlas->regions[c.uyezd].id}, {"month", month}, {"assertions", c.total()}, {"by_source", by}});
   }
   emit(o.common, o.common.format == "json" ? dump(out) : csv.str());
 }
@@ -67,7 +68,8 @@ void run(const CoverageOptions& o) {
 
 void add_coverage_command(CLI::App& app) {
   auto o = std::make_shared<CoverageOptions>();
-  auto* cmd = app.add_subcommand("coverage", "How many assertions from which sources speak of each uyezd in each month");
+  auto* cmd =
+      app.add_subcommand("coverage", "How many assertions from which sources speak of each uyezd in each month");
   cmd->add_option("--from", o->from, "First month, YYYY-MM (default: the dataset's period, dataset.yaml)");
   cmd->add_option("--to", o->to, "Last month, YYYY-MM (default: the dataset's period)");
   add_data_options(cmd, o->common);

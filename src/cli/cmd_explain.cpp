@@ -46,8 +46,8 @@ nlohmann::ordered_json assertion_json(const Atlas& atlas, int i, const Interval&
   j["dates_differently_from"] = dating;
   j["source"] = s.id;
   j["source_title"] = s.title;
-  j["locator"] = {{"page", a.locator.page}, {"footnote", a.locator.footnote}, {"lines", a.locator.lines},
-                  {"file", s.file}};
+  j["locator"] = {
+      {"page", a.locator.page}, {"footnote", a.locator.footnote}, {"lines", a.locator.lines}, {"file", s.file}};
   j["voice"] = a.voice;
   j["cites"] = a.cites;
   j["paraphrase"] = a.paraphrase;
@@ -65,7 +65,8 @@ void assertion_text(std::ostream& out, const Atlas& atlas, int i, const Interval
       << " — region " << atlas.regions[a.region].id << ", " << describe(iv)
       << (a.ends_at_next ? " (here at the latest " + format_day(iv.possible_last()) + ")" : "")
       << (iv.certainly_holds(day) ? "" : "  [only possibly in force on this date]") << "\n";
-  if (a.presupposed) out << indent << "    asserted as: presupposed — the text takes this as given rather than saying it\n";
+  if (a.presupposed)
+    out << indent << "    asserted as: presupposed — the text takes this as given rather than saying it\n";
   if (a.carried_out_not_reported)
     out << indent << "    carried out: not reported — shown as a status; it ends no one's control\n";
   out << indent << "    source: " << s.id << " (" << s.title << ")" << (s.file.empty() ? "" : ", file " + s.file)
@@ -127,8 +128,9 @@ void run(const ExplainOptions& o) {
       continue;
     }
     for (const auto& c : st.conflicts) {
-      text << (c.about == "dating" ? std::string("Dating disagreement — the sources date the same event differently:\n")
-                                   : "Conflict over " + c.about + " — the sources (or one source with itself) disagree:\n");
+      text << (c.about == "dating"
+                   ? std::string("Dating disagreement — the sources date the same event differently:\n")
+                   : "Conflict over " + c.about + " — the sources (or one source with itself) disagree:\n");
       for (const auto& side : c.sides) {
         text << "  " << atlas->polities[side.party].id << " according to:";
         for (int a : side.assertions)
@@ -151,7 +153,8 @@ void run(const ExplainOptions& o) {
 
 void add_explain_command(CLI::App& app) {
   auto o = std::make_shared<ExplainOptions>();
-  auto* cmd = app.add_subcommand("explain", "The assertions, sources, locators and paraphrases behind a region's state");
+  auto* cmd =
+      app.add_subcommand("explain", "The assertions, sources, locators and paraphrases behind a region's state");
   cmd->add_option("--date", o->date, "Calendar day, YYYY-MM-DD")->required();
   cmd->add_option("--region", o->region, "Region id")->required();
   add_data_options(cmd, o->common);

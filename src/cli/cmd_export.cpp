@@ -52,7 +52,8 @@ void run(const ExportOptions& o) {
   Report report;
   auto atlas = load_or_exit(o.common);
   Resolver resolver(*atlas);
-  if (!o.date.empty()) write_vector(date_features(*atlas, resolver, day, o.dissolve), o.output, *format, "states", report);
+  if (!o.date.empty())
+    write_vector(date_features(*atlas, resolver, day, o.dissolve), o.output, *format, "states", report);
   // A temporal GeoPackage carries the tables and base layers beside the states layer.
   else if (o.temporal && format->name == "gpkg") write_geopackage(*atlas, resolver, o.output, report);
   else if (o.temporal) write_vector(temporal_features(*atlas, resolver), o.output, *format, "states", report);
@@ -65,7 +66,8 @@ void run(const ExportOptions& o) {
 
 void add_export_command(CLI::App& app) {
   auto o = std::make_shared<ExportOptions>();
-  auto* cmd = app.add_subcommand("export", "Write GIS layers: GeoJSON for a date, a temporal GeoPackage, CSV tables, a QGIS project");
+  auto* cmd = app.add_subcommand(
+      "export", "Write GIS layers: GeoJSON for a date, a temporal GeoPackage, CSV tables, a QGIS project");
   cmd->add_option("--date", o->date, "One day: one feature per piece (GeoJSON is RFC 7946)");
   cmd->add_flag("--dissolve", o->dissolve, "With --date: merge pieces in identical state");
   cmd->add_flag("--temporal", o->temporal, "Every piece and interval of unchanged state, with valid_from/valid_to");
@@ -75,9 +77,11 @@ void add_export_command(CLI::App& app) {
       ->check(CLI::IsMember({"en", "ru", "az", "hy", "ka"}))
       ->capture_default_str();
   cmd->add_option("--style", o->style, "Map style the QGIS project follows")->capture_default_str();
-  cmd->add_option("-o,--output", o->output,
-                  "Output file; its extension picks the format: .geojson .gpkg .fgb .shp .csv .kml (folder for --tables)");
-  cmd->add_option("--format", o->format, "Vector format when the extension does not say it: geojson, gpkg, fgb, shp, csv, kml");
+  cmd->add_option(
+      "-o,--output", o->output,
+      "Output file; its extension picks the format: .geojson .gpkg .fgb .shp .csv .kml (folder for --tables)");
+  cmd->add_option("--format", o->format,
+                  "Vector format when the extension does not say it: geojson, gpkg, fgb, shp, csv, kml");
   cmd->add_flag("--force", o->common.force, "Overwrite existing output");
   add_data_options(cmd, o->common);
   cmd->callback([o] { run(*o); });

@@ -28,7 +28,8 @@ void run(RenderOptions& o) {
     std::array<double, 4> b{};
     char extra;
     if (std::sscanf(o.bbox.c_str(), "%lf,%lf,%lf,%lf%c", &b[0], &b[1], &b[2], &b[3], &extra) != 4) {
-      std::cerr << "histmap: --bbox " << o.bbox << ": expected WEST,SOUTH,EAST,NORTH in degrees, e.g. 43,38.5,47.5,41.5\n";
+      std::cerr << "histmap: --bbox " << o.bbox
+                << ": expected WEST,SOUTH,EAST,NORTH in degrees, e.g. 43,38.5,47.5,41.5\n";
       throw Exit{2};
     }
     o.map.bbox = b;
@@ -77,7 +78,8 @@ void add_render_command(CLI::App& app) {
   cmd->add_option("--date", o->date, "Calendar day, YYYY-MM-DD")->required();
   cmd->add_option("-o,--output", o->output, "Output file: .pdf, .svg or .png")->required();
   cmd->add_flag("--force", o->common.force, "Overwrite an existing output file");
-  cmd->add_option("--size", o->size, "Page size: WIDTHxHEIGHT in pixels (1600x1200) or mm (297x210mm)")->capture_default_str();
+  cmd->add_option("--size", o->size, "Page size: WIDTHxHEIGHT in pixels (1600x1200) or mm (297x210mm)")
+      ->capture_default_str();
   cmd->add_option("--dpi", o->map.dpi, "Raster resolution of PNG output (and of pixel sizes)")->capture_default_str();
   cmd->add_option("--region", o->map.region, "Frame this region with a margin");
   cmd->add_option("--bbox", o->bbox, "Frame WEST,SOUTH,EAST,NORTH in degrees");
@@ -87,7 +89,8 @@ void add_render_command(CLI::App& app) {
       ->check(CLI::IsMember(language_codes()))
       ->capture_default_str();
   cmd->add_option("--title", o->map.title, "Map title (default: the dataset's title and the sources' role)");
-  cmd->add_flag("--modern-borders", o->map.modern_borders, "Overlay today's international borders, thin, for orientation");
+  cmd->add_flag("--modern-borders", o->map.modern_borders,
+                "Overlay today's international borders, thin, for orientation");
   cmd->add_flag("--no-labels", o->no_labels, "Leave out region and town labels");
   cmd->add_flag("--piece-lines", o->map.piece_lines, "Draw the outline of every piece (the modern districts)");
   cmd->add_flag("--no-legend", o->no_legend, "Leave out the legend panel");

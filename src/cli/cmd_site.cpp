@@ -22,7 +22,8 @@ void run(const SiteCmd& o) {
   SiteOptions s;
   s.first = o.from.empty() ? d.first : parse_date_or_exit("--from", o.from);
   s.last = o.to.empty() ? d.last : parse_date_or_exit("--to", o.to);
-  s.start = o.start.empty() ? std::clamp(d.start, s.first, std::max(s.first, s.last)) : parse_date_or_exit("--start", o.start);
+  s.start = o.start.empty() ? std::clamp(d.start, s.first, std::max(s.first, s.last))
+                            : parse_date_or_exit("--start", o.start);
   s.dir = o.dir;
   if (s.last <= s.first || s.start < s.first || s.start > s.last) {
     std::cerr << "histmap: --from must be before --to, and --start between them\n";

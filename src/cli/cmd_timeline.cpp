@@ -2,13 +2,13 @@
 #include <memory>
 #include <sstream>
 
+#include <filesystem>
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/format.hpp"
 #include "scrub/timeline_chart.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
-#include <filesystem>
 
 namespace histmap::cli {
 namespace {
@@ -73,7 +73,8 @@ void run(const TimelineOptions& o) {
 
 void add_timeline_command(CLI::App& app) {
   auto o = std::make_shared<TimelineOptions>();
-  auto* cmd = app.add_subcommand("timeline", "Every change point with what changed and which assertions made it change");
+  auto* cmd =
+      app.add_subcommand("timeline", "Every change point with what changed and which assertions made it change");
   cmd->add_option("--from", o->from, "First day, YYYY-MM-DD (default: the beginning; for svg the dataset's period)");
   cmd->add_option("--to", o->to, "Last day, YYYY-MM-DD (default: the end; for svg the dataset's period)");
   cmd->add_option("--region", o->region, "Only changes touching this region");

@@ -74,10 +74,12 @@ void run(const ValidateCmdOptions& o) {
   }
   j["conflicts"] = cj;
   if (atlas) {
-    j["counts"] = {{"pieces", atlas->pieces.size()},         {"regions", atlas->regions.size()},
-                   {"polities", atlas->polities.size()},     {"sources", atlas->sources.size()},
-                   {"assertions", atlas->assertions.size()}, {"change_points", resolver ? resolver->change_points().size() : 0}};
-    text << "\n" << atlas->pieces.size() << " pieces, " << atlas->regions.size() << " regions, " << atlas->polities.size()
+    j["counts"] = {
+        {"pieces", atlas->pieces.size()},         {"regions", atlas->regions.size()},
+        {"polities", atlas->polities.size()},     {"sources", atlas->sources.size()},
+        {"assertions", atlas->assertions.size()}, {"change_points", resolver ? resolver->change_points().size() : 0}};
+    text << "\n"
+         << atlas->pieces.size() << " pieces, " << atlas->regions.size() << " regions, " << atlas->polities.size()
          << " polities, " << atlas->sources.size() << " sources, " << atlas->assertions.size() << " assertions\n";
   }
   text << report.count(Severity::Error) << " error(s), " << report.count(Severity::Warning) << " warning(s), "

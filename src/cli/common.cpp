@@ -66,14 +66,16 @@ int region_or_exit(const Atlas& atlas, const std::string& id) {
 void refuse_existing(const std::string& path, bool force) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (force || !fs::exists(fs::symlink_status(path, ec)) || (fs::is_directory(path, ec) && fs::is_empty(path, ec))) return;
+  if (force || !fs::exists(fs::symlink_status(path, ec)) || (fs::is_directory(path, ec) && fs::is_empty(path, ec)))
+    return;
   std::cerr << "histmap: " << path << ": exists; pass --force to overwrite it\n";
   throw Exit{1};
 }
 
 void page_size_or_exit(const std::string& size, MapOptions& options) {
   if (size.size() > 40) {  // std::regex recurses per character; a page size is short
-    std::cerr << "histmap: --size has " << size.size() << " characters; write WIDTHxHEIGHT, e.g. 1600x1200 or 297x210mm\n";
+    std::cerr << "histmap: --size has " << size.size()
+              << " characters; write WIDTHxHEIGHT, e.g. 1600x1200 or 297x210mm\n";
     throw Exit{2};
   }
   std::string err;

@@ -19,7 +19,8 @@ std::string state_summary(const Atlas& atlas, const PieceState& s) {
     control_conflict = control_conflict || c.about == "control";
   }
   if (s.controller >= 0)
-    add("controlled by " + pid(s.controller) + (s.control_presupposed() ? " (presupposed by the text, not stated)" : ""));
+    add("controlled by " + pid(s.controller) +
+        (s.control_presupposed() ? " (presupposed by the text, not stated)" : ""));
   else if (!control_conflict && !s.control.empty()) {
     std::string cands;
     for (const auto& c : s.control) cands += (cands.empty() ? "" : " or ") + pid(c.party);

@@ -75,9 +75,12 @@ std::string projection(const YamlReader& f, const YAML::Node& doc, const char* k
   CPLPushErrorHandler(CPLQuietErrorHandler);
   const bool known = srs.SetFromUserInput(crs.c_str()) == OGRERR_NONE;
   CPLPopErrorHandler();
-  if (!known) f.report().error(f.at(doc[key]), std::string(key) + " '" + crs + "' is not a CRS PROJ knows (e.g. EPSG:3035 or +proj=...)");
+  if (!known)
+    f.report().error(f.at(doc[key]),
+                     std::string(key) + " '" + crs + "' is not a CRS PROJ knows (e.g. EPSG:3035 or +proj=...)");
   else if (!srs.IsProjected())
-    f.report().error(f.at(doc[key]), std::string(key) + " '" + crs + "' is not projected; give a projected CRS in metres");
+    f.report().error(f.at(doc[key]),
+                     std::string(key) + " '" + crs + "' is not projected; give a projected CRS in metres");
   else return crs;
   return {};
 }

@@ -2,10 +2,10 @@
 #include "data/share_dir.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
-#include <cmath>
 #include <set>
 #include <sstream>
 
@@ -145,7 +145,8 @@ void load_pieces(const fs::path& path, Atlas& atlas, Report& report) {
     }
     auto t = wkbFlatten(g->getGeometryType());
     if (t != wkbPolygon && t != wkbMultiPolygon) {
-      report.error(where, std::string("geometry is ") + g->getGeometryName() + "; a piece must be a Polygon or MultiPolygon");
+      report.error(where,
+                   std::string("geometry is ") + g->getGeometryName() + "; a piece must be a Polygon or MultiPolygon");
       continue;
     }
     OGREnvelope env;
@@ -176,7 +177,8 @@ std::string place_problem(const std::string& id, const OGRPoint* pt, std::set<st
   if (!std::isfinite(lon) || !std::isfinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
     std::ostringstream c;
     c << "[" << lon << ", " << lat << "]";
-    return "point " + c.str() + " is not a WGS84 longitude/latitude; write [lon, lat] with lon in -180..180, lat in -90..90";
+    return "point " + c.str() +
+           " is not a WGS84 longitude/latitude; write [lon, lat] with lon in -180..180, lat in -90..90";
   }
   return {};
 }
@@ -195,7 +197,8 @@ void load_places(const fs::path& path, Atlas& atlas, Report& report) {
   OGRLayer* layer = ds->GetLayer(0);
   int idx = layer->GetLayerDefn()->GetFieldIndex("id");
   if (idx >= 0 && layer->GetLayerDefn()->GetFieldDefn(idx)->GetType() != OFTString) {
-    report.error(file, "place ids must be strings (\"id\": \"erivan\"); some feature's 'id' is a number, list or object");
+    report.error(file,
+                 "place ids must be strings (\"id\": \"erivan\"); some feature's 'id' is a number, list or object");
     return;
   }
   int ordinal = 0;
@@ -220,7 +223,8 @@ void load_places(const fs::path& path, Atlas& atlas, Report& report) {
     }
     for (const auto& lang : language_codes()) {
       int i = feat->GetFieldIndex((std::string("name_") + lang).c_str());
-      if (i >= 0 && feat->IsFieldSetAndNotNull(i) && *feat->GetFieldAsString(i)) p.names[lang] = feat->GetFieldAsString(i);
+      if (i >= 0 && feat->IsFieldSetAndNotNull(i) && *feat->GetFieldAsString(i))
+        p.names[lang] = feat->GetFieldAsString(i);
     }
     int b = feat->GetFieldIndex("basis");
     if (b >= 0) p.basis = feat->GetFieldAsString(b);
@@ -259,7 +263,10 @@ void load_regions(const fs::path& path, Atlas& atlas, Report& report, bool requi
   }
   YamlReader f{path.string(), report};
   for (const auto& rec : read_records(f, "regions")) {
-    if (!rec.IsMap()) { report.error(f.at(rec), "each region must be a mapping"); continue; }
+    if (!rec.IsMap()) {
+      report.error(f.at(rec), "each region must be a mapping");
+      continue;
+    }
     f.only_keys(rec, {"id", "kind", "unit", "parent", "names", "pieces", "includes", "note"}, "a region");
     Region r;
     r.id = f.string(rec, "id", true, "a region");
@@ -274,7 +281,8 @@ void load_regions(const fs::path& path, Atlas& atlas, Report& report, bool requi
     if (r.unit.empty()) r.unit = kind;
     r.parent = f.string(rec, "parent", false, "region " + r.id);
     r.names = f.names(rec, "region " + r.id);
-    if (r.names.find("en") == r.names.end()) report.error(f.at(rec), "region " + r.id + " has no English name (names: en)");
+    if (r.names.find("en") == r.names.end())
+      report.error(f.at(rec), "region " + r.id + " has no English name (names: en)");
     r.includes = f.strings(rec, "includes", "region " + r.id);
     r.note = f.string(rec, "note", false, "region " + r.id);
     r.origin = {f.path(), f.line(rec)};
@@ -291,13 +299,17 @@ void load_polities(const fs::path& path, Atlas& atlas, Report& report, bool requ
   YamlReader f{path.string(), report};
   static const std::regex colour_re(R"(#[0-9a-fA-F]{6})");
   for (const auto& rec : read_records(f, "polities")) {
-    if (!rec.IsMap()) { report.error(f.at(rec), "each polity must be a mapping"); continue; }
+    if (!rec.IsMap()) {
+      report.error(f.at(rec), "each polity must be a mapping");
+      continue;
+    }
     f.only_keys(rec, {"id", "names", "colour", "from", "to", "note"}, "a polity");
     Polity p;
     p.id = f.string(rec, "id", true, "a polity");
     if (!check_new_id(f, rec, p.id, "polity", atlas.polities)) continue;
     p.names = f.names(rec, "polity " + p.id);
-    if (p.names.find("en") == p.names.end()) report.error(f.at(rec), "polity " + p.id + " has no English name (names: en)");
+    if (p.names.find("en") == p.names.end())
+      report.error(f.at(rec), "polity " + p.id + " has no English name (names: en)");
     p.colour = f.string(rec, "colour", false, "polity " + p.id);
     if (!p.colour.empty() && !std::regex_match(p.colour, colour_re))
       report.error(f.at(rec["colour"]), "polity " + p.id + ": colour '" + p.colour + "' is not of the form #rrggbb");
@@ -323,7 +335,10 @@ void load_sources(const fs::path& path, Atlas& atlas, Report& report, bool requi
   }
   YamlReader f{path.string(), report};
   for (const auto& rec : read_records(f, "sources")) {
-    if (!rec.IsMap()) { report.error(f.at(rec), "each source must be a mapping"); continue; }
+    if (!rec.IsMap()) {
+      report.error(f.at(rec), "each source must be a mapping");
+      continue;
+    }
     f.only_keys(rec, {"id", "title", "description", "language", "perspective", "file"}, "a source");
     Source s;
     s.id = f.string(rec, "id", true, "a source");
@@ -367,11 +382,13 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
     default_source = f.string(whole, "source", false, "the assertions file");
   }
   for (const auto& rec : seq) {
-    if (!rec.IsMap()) { report.error(f.at(rec), "each assertion must be a mapping"); continue; }
-    f.only_keys(rec,
-                {"id", "kind", "type", "party", "beneficiary", "region", "from", "to", "source", "locator", "voice",
-                 "cites", "paraphrase", "confidence", "end_note", "overrides", "asserted_as", "contradicts",
-                 "disagreement", "carried_out"},
+    if (!rec.IsMap()) {
+      report.error(f.at(rec), "each assertion must be a mapping");
+      continue;
+    }
+    f.only_keys(rec, {"id",       "kind",      "type",        "party",       "beneficiary",  "region",     "from",
+                      "to",       "source",    "locator",     "voice",       "cites",        "paraphrase", "confidence",
+                      "end_note", "overrides", "asserted_as", "contradicts", "disagreement", "carried_out"},
                 "an assertion");
     Assertion a;
     a.id = f.string(rec, "id", true, "an assertion");
@@ -441,9 +458,11 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
     if (a.dating_disagreement && r.contradicts.empty())
       report.error(f.at(rec), what + ": 'disagreement: dating' needs 'contradicts' naming the other dating");
     a.presupposed = read_choice(f, rec, "asserted_as", what, {"", "stated", "presupposed"}, report) == "presupposed";
-    a.carried_out_not_reported = read_choice(f, rec, "carried_out", what, {"", "not_reported"}, report) == "not_reported";
+    a.carried_out_not_reported =
+        read_choice(f, rec, "carried_out", what, {"", "not_reported"}, report) == "not_reported";
     if (a.carried_out_not_reported && a.type != "assigned")
-      report.error(f.at(rec["carried_out"]), what + ": only an 'assigned' designation can be 'carried_out: not_reported'");
+      report.error(f.at(rec["carried_out"]),
+                   what + ": only an 'assigned' designation can be 'carried_out: not_reported'");
     a.origin = {f.path(), f.line(rec)};
     atlas.assertions.push_back(std::move(a));
     refs.push_back(std::move(r));
@@ -502,7 +521,9 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
     Region& r = atlas->regions[i];
     for (const auto& pid : piece_refs[i]) {
       int p = atlas->piece_index(pid);
-      if (p < 0) report.error(r.origin.where(), "region " + r.id + " names piece '" + pid + "', which pieces.geojson does not have");
+      if (p < 0)
+        report.error(r.origin.where(),
+                     "region " + r.id + " names piece '" + pid + "', which pieces.geojson does not have");
       else r.pieces.push_back(p);
     }
     std::sort(r.pieces.begin(), r.pieces.end());
@@ -582,7 +603,8 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
   for (auto& a : atlas->assertions) {
     std::sort(a.contradicts.begin(), a.contradicts.end());
     std::sort(a.dates_differently.begin(), a.dates_differently.end());
-    a.dates_differently.erase(std::unique(a.dates_differently.begin(), a.dates_differently.end()), a.dates_differently.end());
+    a.dates_differently.erase(std::unique(a.dates_differently.begin(), a.dates_differently.end()),
+                              a.dates_differently.end());
   }
   complete_dataset(*atlas, report);
   if (report.has_errors()) return nullptr;

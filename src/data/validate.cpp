@@ -42,8 +42,7 @@ void check_partition(const Atlas& atlas, const ValidateOptions& opt, Report& rep
   for (const auto& p : atlas.pieces) {
     if (auto* mp = dynamic_cast<const OGRMultiPolygon*>(p.geometry.get()))
       for (const auto* poly : *mp) all.addGeometry(poly);
-    else
-      all.addGeometry(p.geometry.get());
+    else all.addGeometry(p.geometry.get());
   }
   GeometryPtr uni(all.UnionCascaded());
   if (!uni) return;
@@ -57,9 +56,9 @@ void check_partition(const Atlas& atlas, const ValidateOptions& opt, Report& rep
         hole.Centroid(&c);
         char at[64];
         std::snprintf(at, sizeof at, "%.4f, %.4f", c.getX(), c.getY());
-        report.error(atlas.pieces.front().origin.file,
-                     "gap of " + km2(area) + " between pieces near lon/lat " + at + " (tolerance " +
-                         km2(opt.tolerance_km2) + "); no piece covers it");
+        report.error(atlas.pieces.front().origin.file, "gap of " + km2(area) + " between pieces near lon/lat " + at +
+                                                           " (tolerance " + km2(opt.tolerance_km2) +
+                                                           "); no piece covers it");
       }
     }
   };
@@ -78,15 +77,17 @@ void check_structure(const Atlas& atlas, Report& report) {
     if (reg.kind == RegionKind::Uyezd && !reg.parent.empty()) {
       int par = atlas.region_index(reg.parent);
       if (par >= 0 && atlas.regions[par].kind != RegionKind::Governorate)
-        report.warning(reg.origin.where(), "uyezd " + reg.id + " has parent " + reg.parent + ", which is not a governorate");
+        report.warning(reg.origin.where(),
+                       "uyezd " + reg.id + " has parent " + reg.parent + ", which is not a governorate");
     }
   }
   for (size_t p = 0; p < atlas.pieces.size(); ++p) {
     if (uyezds_of[p].empty())
-      report.error(piece_where(atlas.pieces[p]), "piece lies in no uyezd; every piece belongs to exactly one region of kind uyezd");
+      report.error(piece_where(atlas.pieces[p]),
+                   "piece lies in no uyezd; every piece belongs to exactly one region of kind uyezd");
     else if (uyezds_of[p].size() > 1)
-      report.error(piece_where(atlas.pieces[p]), "piece lies in two uyezds: " + atlas.regions[uyezds_of[p][0]].id + " and " +
-                                                     atlas.regions[uyezds_of[p][1]].id);
+      report.error(piece_where(atlas.pieces[p]), "piece lies in two uyezds: " + atlas.regions[uyezds_of[p][0]].id +
+                                                     " and " + atlas.regions[uyezds_of[p][1]].id);
   }
 }
 
@@ -97,14 +98,16 @@ void check_dates(const Atlas& atlas, Report& report) {
       // A `to: next` end is cut at the party's end by the resolver (time/ends.cpp), so only its start can fall outside.
       bool late_end = !a.ends_at_next && a.interval.certain_last() > p.lifespan->possible_last();
       if (a.interval.possible_first() < p.lifespan->possible_first() || late_end)
-        report.warning(a.origin.where(), "assertion " + a.id + " (" + describe(a.interval) + ") gives control to " + p.id +
-                                             " outside its lifespan (" + describe(*p.lifespan) + ")");
+        report.warning(a.origin.where(), "assertion " + a.id + " (" + describe(a.interval) + ") gives control to " +
+                                             p.id + " outside its lifespan (" + describe(*p.lifespan) + ")");
     }
     if (a.interval.from.open() && a.interval.to.open() && !a.ends_at_next)
       report.warning(a.origin.where(), "assertion " + a.id + " is open at both ends; it holds on every day");
     else if (a.interval.to.open() && !a.ends_at_next)
-      report.warning(a.origin.where(), "assertion " + a.id + " has an open end ('to: ..') and runs on for ever; "
-                                       "write 'to: next' to end it at the next firm date a source gives, or the end the text gives");
+      report.warning(a.origin.where(),
+                     "assertion " + a.id +
+                         " has an open end ('to: ..') and runs on for ever; "
+                         "write 'to: next' to end it at the next firm date a source gives, or the end the text gives");
   }
 }
 
@@ -122,8 +125,9 @@ void check_places(const Atlas& atlas, Report& report) {
         std::string in;
         for (size_t p = 0; p < atlas.pieces.size() && in.empty(); ++p)
           if (atlas.pieces[p].geometry->Intersects(&pt)) in = atlas.pieces[p].id;
-        report.error(pl.origin.file + " (id " + pl.id + ")",
-                     "seat of " + rid + " lies outside it" + (in.empty() ? " (in no piece)" : " (in piece " + in + ")"));
+        report.error(
+            pl.origin.file + " (id " + pl.id + ")",
+            "seat of " + rid + " lies outside it" + (in.empty() ? " (in no piece)" : " (in piece " + in + ")"));
       }
     }
   }

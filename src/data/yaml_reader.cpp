@@ -42,9 +42,7 @@ std::string YamlReader::at(const YAML::Node& n) const {
   return path_ + ":" + std::to_string(n.Mark().line + 1);
 }
 
-int YamlReader::line(const YAML::Node& n) const {
-  return n.IsDefined() && !n.Mark().is_null() ? n.Mark().line + 1 : 0;
-}
+int YamlReader::line(const YAML::Node& n) const { return n.IsDefined() && !n.Mark().is_null() ? n.Mark().line + 1 : 0; }
 
 std::optional<YAML::Node> YamlReader::load() {
   std::error_code ec;
@@ -74,8 +72,9 @@ std::optional<YAML::Node> YamlReader::load() {
   if (docs.empty()) return YAML::Node(YAML::NodeType::Null);
   for (size_t i = 1; i < docs.size(); ++i)
     if (!docs[i].IsNull()) {
-      report_.error(at(docs[i]), "a second YAML document starts here (after a '---' line); everything after it would "
-                                 "be ignored. Remove the '---' line: a file holds one document");
+      report_.error(at(docs[i]),
+                    "a second YAML document starts here (after a '---' line); everything after it would "
+                    "be ignored. Remove the '---' line: a file holds one document");
       return std::nullopt;
     }
   size_t before = report_.count(Severity::Error);

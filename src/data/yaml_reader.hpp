@@ -44,8 +44,8 @@ class YamlReader {
                                double max) const;
   std::optional<double> number_value(const YAML::Node& v, const std::string& label, double min, double max) const;
   // A list of numbers in [min, max]; nullopt when absent or wrong.
-  std::optional<std::vector<double>> numbers(const YAML::Node& n, const char* key, const std::string& what,
-                                             double min, double max) const;
+  std::optional<std::vector<double>> numbers(const YAML::Node& n, const char* key, const std::string& what, double min,
+                                             double max) const;
   // A list of strings (a single string counts as a one-element list).
   std::vector<std::string> strings(const YAML::Node& n, const char* key, const std::string& what) const;
   // 'names': a mapping from language code (two or three lower-case letters) to a non-empty name.

@@ -60,9 +60,9 @@ nlohmann::ordered_json csl_item(const Source& s) {
 
 }  // namespace
 
-FigureCaption figure_caption(const Atlas& atlas, Day day, const std::string& title, const std::vector<LegendItem>& legend,
-                             const std::vector<std::string>& furniture, const std::vector<int>& assertions,
-                             const Words& w) {
+FigureCaption figure_caption(const Atlas& atlas, Day day, const std::string& title,
+                             const std::vector<LegendItem>& legend, const std::vector<std::string>& furniture,
+                             const std::vector<int>& assertions, const Words& w) {
   FigureCaption c;
   std::string& t = c.text;
   t += w.fill("caption.heading", {{"title", title.empty() ? w.get("map.title") : title}, {"date", day_words(day, w)}});

@@ -20,9 +20,9 @@ struct FigureCaption {
 
 // `legend` is what the map's legend shows (state categories, then `furniture` lines in words);
 // `assertions` the assertions behind the areas shown. Words in the language of `w`.
-FigureCaption figure_caption(const Atlas& atlas, Day day, const std::string& title, const std::vector<LegendItem>& legend,
-                             const std::vector<std::string>& furniture, const std::vector<int>& assertions,
-                             const Words& w);
+FigureCaption figure_caption(const Atlas& atlas, Day day, const std::string& title,
+                             const std::vector<LegendItem>& legend, const std::vector<std::string>& furniture,
+                             const std::vector<int>& assertions, const Words& w);
 
 // The three files beside FIGURE.ext: FIGURE.caption.txt, FIGURE.bib, FIGURE.csl.json.
 std::vector<std::string> caption_paths(const std::string& figure);

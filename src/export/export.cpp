@@ -13,9 +13,11 @@ using json = nlohmann::ordered_json;
 namespace {
 
 void write_regions(GDALDataset& ds, const Atlas& atlas, Report& report, const std::string& tmp) {
-  std::vector<OgrField> region_fields = {{"id", OFTString}, {"unit", OFTString}, {"parent", OFTString}, {"area_km2", OFTReal}};
+  std::vector<OgrField> region_fields = {
+      {"id", OFTString}, {"unit", OFTString}, {"parent", OFTString}, {"area_km2", OFTReal}};
   for (const char* lang : kNameLanguages) region_fields.push_back({std::string("name_") + lang, OFTString});
-  for (auto [name, kind] : {std::pair{"uyezds", RegionKind::Uyezd}, std::pair{"governorates", RegionKind::Governorate}}) {
+  for (auto [name, kind] :
+       {std::pair{"uyezds", RegionKind::Uyezd}, std::pair{"governorates", RegionKind::Governorate}}) {
     OGRLayer* l = create_layer(ds, name, wkbMultiPolygon, region_fields, report, tmp);
     if (!l) return;
     FeatureSet set;
@@ -69,7 +71,8 @@ void write_geopackage(const Atlas& atlas, const Resolver& resolver, const std::s
   // The dataset's title, period and credit travel in the states layer's description (gpkg_contents).
   CPLStringList describe;
   describe.SetNameValue("DESCRIPTION", ("histmap: " + dataset_label(atlas) + ", as the loaded sources assert it. " +
-                                        data_credit(atlas, words_for("en"))).c_str());
+                                        data_credit(atlas, words_for("en")))
+                                           .c_str());
   with_dataset("GPKG", path, report, [&](GDALDataset& ds, const std::string& tmp) {
     OGRLayer* l =
         create_layer(ds, "states", wkbMultiPolygon, infer_fields(states.properties), report, tmp, describe.List());

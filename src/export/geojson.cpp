@@ -66,7 +66,8 @@ json geometry_json(const OGRGeometry& g, int decimals) {
 std::string geojson_text(const FeatureSet& set) {
   std::string out = "{\"type\": \"FeatureCollection\", \"features\": [\n";
   for (size_t i = 0; i < set.properties.size(); ++i) {
-    json f = {{"type", "Feature"}, {"properties", set.properties[i]},
+    json f = {{"type", "Feature"},
+              {"properties", set.properties[i]},
               {"geometry", set.geometries[i] ? geometry_json(*set.geometries[i]) : json(nullptr)}};
     out += (i ? ",\n" : "") + dump_compact(f);
   }

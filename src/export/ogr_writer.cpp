@@ -16,7 +16,9 @@ using json = nlohmann::ordered_json;
 namespace {
 
 bool is_date_field(const std::string& name) {
-  auto ends = [&](const std::string& s) { return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0; };
+  auto ends = [&](const std::string& s) {
+    return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+  };
   return name == "date" || name == "valid_from" || name == "valid_to" || ends("_first") || ends("_last");
 }
 
@@ -70,8 +72,8 @@ std::vector<OgrField> infer_fields(const std::vector<json>& rows) {
   return fields;
 }
 
-OGRLayer* create_layer(GDALDataset& ds, const std::string& name, OGRwkbGeometryType type, const std::vector<OgrField>& fields,
-                       Report& report, const std::string& path, char** options) {
+OGRLayer* create_layer(GDALDataset& ds, const std::string& name, OGRwkbGeometryType type,
+                       const std::vector<OgrField>& fields, Report& report, const std::string& path, char** options) {
   OGRSpatialReference srs;
   srs.SetWellKnownGeogCS("WGS84");
   srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
 #include "data/report.hpp"
 #include "model/atlas.hpp"
@@ -33,8 +33,9 @@ struct FeatureSet {
 // *_first/*_last Date, everything else (lists and objects as JSON text) String.
 std::vector<OgrField> infer_fields(const std::vector<nlohmann::ordered_json>& rows);
 
-OGRLayer* create_layer(GDALDataset& ds, const std::string& name, OGRwkbGeometryType type, const std::vector<OgrField>& fields,
-                       Report& report, const std::string& path, char** options = nullptr);
+OGRLayer* create_layer(GDALDataset& ds, const std::string& name, OGRwkbGeometryType type,
+                       const std::vector<OgrField>& fields, Report& report, const std::string& path,
+                       char** options = nullptr);
 
 // Writes the features (geometry forced to the layer's type) in one transaction where the driver
 // has them. With `asked` (the fields the layer was created with, in order), values find their

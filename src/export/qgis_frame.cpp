@@ -13,7 +13,8 @@ namespace {
 // A Lambert conic fitted to a lon/lat box (parallels at 1/6 and 5/6), as `render` fits one to its frame.
 std::string fitted_conic(const OGREnvelope& ll) {
   char buf[256];
-  std::snprintf(buf, sizeof buf, "+proj=lcc +lat_0=%.4f +lon_0=%.4f +lat_1=%.4f +lat_2=%.4f +datum=WGS84 +units=m +no_defs",
+  std::snprintf(buf, sizeof buf,
+                "+proj=lcc +lat_0=%.4f +lon_0=%.4f +lat_1=%.4f +lat_2=%.4f +datum=WGS84 +units=m +no_defs",
                 (ll.MinY + ll.MaxY) / 2, (ll.MinX + ll.MaxX) / 2, ll.MinY + (ll.MaxY - ll.MinY) / 6,
                 ll.MaxY - (ll.MaxY - ll.MinY) / 6);
   return buf;

@@ -33,10 +33,14 @@ std::string item(ItemType type, int n, const Box& b, const std::string& attrs, c
   const std::string pos = num(b.x) + "," + num(b.y) + ",mm";
   return "<LayoutItem type=\"" + std::to_string(type) + "\" uuid=\"" + uuid + "\" templateUuid=\"" + uuid +
          "\" position=\"" + pos + "\" positionOnPage=\"" + pos + "\" size=\"" + num(b.w) + "," + num(b.h) +
-         ",mm\" zValue=\"" + std::to_string(n) + "\" visibility=\"1\" referencePoint=\"0\" itemRotation=\"0\" opacity=\"1\" "
-         "outlineWidthM=\"0.3,mm\" frameJoinStyle=\"miter\" " + attrs + ">"
+         ",mm\" zValue=\"" + std::to_string(n) +
+         "\" visibility=\"1\" referencePoint=\"0\" itemRotation=\"0\" opacity=\"1\" "
+         "outlineWidthM=\"0.3,mm\" frameJoinStyle=\"miter\" " +
+         attrs +
+         ">"
          "<FrameColor red=\"60\" green=\"60\" blue=\"60\" alpha=\"255\"/><BackgroundColor red=\"255\" green=\"255\" "
-         "blue=\"255\" alpha=\"255\"/>" + children + "</LayoutItem>\n";
+         "blue=\"255\" alpha=\"255\"/>" +
+         children + "</LayoutItem>\n";
 }
 
 std::string font(const char* tag, double pt, bool bold) {
@@ -45,8 +49,10 @@ std::string font(const char* tag, double pt, bool bold) {
 }
 
 std::string label(int n, const Box& b, const std::string& text, double pt, bool bold) {
-  return item(kLabel, n, b, "id=\"\" frame=\"false\" background=\"false\" halign=\"1\" valign=\"32\" htmlState=\"0\" "
-              "marginX=\"0\" marginY=\"0\" labelText=\"" + esc(text) + "\"",
+  return item(kLabel, n, b,
+              "id=\"\" frame=\"false\" background=\"false\" halign=\"1\" valign=\"32\" htmlState=\"0\" "
+              "marginX=\"0\" marginY=\"0\" labelText=\"" +
+                  esc(text) + "\"",
               font("LabelFont", pt, bold) + "<FontColor red=\"30\" green=\"30\" blue=\"30\" alpha=\"255\"/>");
 }
 
@@ -65,12 +71,14 @@ OGREnvelope fitted(OGREnvelope e) {
 
 std::string map_item(const ProjectFrame& frame) {
   const OGREnvelope e = fitted(frame.extent);
-  const std::string attrs = "id=\"histmap_map\" frame=\"true\" background=\"true\" keepLayerSet=\"false\" "
-                            "drawCanvasItems=\"false\" mapRotation=\"0\" followPreset=\"false\" followPresetName=\"\" "
-                            "isTemporal=\"1\" temporalRangeBegin=\"" + frame.first + "T00:00:00\" temporalRangeEnd=\"" +
-                            frame.first + "T23:59:59\"";
-  const std::string children = "<Extent xmin=\"" + num(e.MinX) + "\" ymin=\"" + num(e.MinY) + "\" xmax=\"" + num(e.MaxX) +
-                               "\" ymax=\"" + num(e.MaxY) + "\"/><crs>" + frame.project_srs + "</crs><LayerSet/>";
+  const std::string attrs =
+      "id=\"histmap_map\" frame=\"true\" background=\"true\" keepLayerSet=\"false\" "
+      "drawCanvasItems=\"false\" mapRotation=\"0\" followPreset=\"false\" followPresetName=\"\" "
+      "isTemporal=\"1\" temporalRangeBegin=\"" +
+      frame.first + "T00:00:00\" temporalRangeEnd=\"" + frame.first + "T23:59:59\"";
+  const std::string children = "<Extent xmin=\"" + num(e.MinX) + "\" ymin=\"" + num(e.MinY) + "\" xmax=\"" +
+                               num(e.MaxX) + "\" ymax=\"" + num(e.MaxY) + "\"/><crs>" + frame.project_srs +
+                               "</crs><LayerSet/>";
   std::string out = item(kMap, 1, {kMapX, kMapY, kMapW, kMapH}, attrs, children);
   // The uuid of item 1 is the map's: kMapUuid.
   return out;
@@ -91,7 +99,8 @@ std::string legend_item(int n) {
                            "</layer-tree-layer></layer-tree-group>";
   return item(kLegend, n, {kMapX + kMapW + 5, kMapY, 82, kMapH},
               "id=\"histmap_legend\" frame=\"false\" background=\"true\" title=\"Legend\" map_uuid=\"" +
-                  std::string(kMapUuid) + "\" legendFilterByMap=\"1\" legendFilterByAtlas=\"0\" resizeToContents=\"1\" "
+                  std::string(kMapUuid) +
+                  "\" legendFilterByMap=\"1\" legendFilterByAtlas=\"0\" resizeToContents=\"1\" "
                   "columnCount=\"1\" splitLayer=\"0\" equalColumnWidth=\"0\" symbolWidth=\"6\" symbolHeight=\"3.5\" "
                   "boxSpace=\"1\" columnSpace=\"2\" wrapChar=\"\" fontColor=\"#1e1e1e\" titleAlignment=\"1\" "
                   "symbolAlignment=\"1\" lineSpacing=\"1\"",
@@ -101,7 +110,8 @@ std::string legend_item(int n) {
 std::string scale_bar_item(int n) {
   return item(kScaleBar, n, {kMapX + 4, kMapY + kMapH - 14, 60, 10},
               "id=\"histmap_scalebar\" frame=\"false\" background=\"true\" style=\"Single Box\" mapUuid=\"" +
-                  std::string(kMapUuid) + "\" unitType=\"km\" unitLabel=\"km\" numMapUnitsPerScaleBarUnit=\"1\" "
+                  std::string(kMapUuid) +
+                  "\" unitType=\"km\" unitLabel=\"km\" numMapUnitsPerScaleBarUnit=\"1\" "
                   "numUnitsPerSegment=\"50\" numSegments=\"2\" numSegmentsLeft=\"0\" numSubdivisions=\"1\" "
                   "segmentSizeMode=\"0\" minBarWidth=\"30\" maxBarWidth=\"60\" height=\"2\" labelBarSpace=\"1.5\" "
                   "boxContentSpace=\"1\" alignment=\"0\" labelVerticalPlacement=\"0\" labelHorizontalPlacement=\"0\"",
@@ -111,7 +121,8 @@ std::string scale_bar_item(int n) {
 std::string north_arrow_item(int n) {
   return item(kPicture, n, {kMapX + kMapW - 14, kMapY + 4, 9, 14},
               "id=\"histmap_north_arrow\" frame=\"false\" background=\"false\" mode=\"0\" resizeMode=\"0\" "
-              "file=\":/images/north_arrows/layout_default_north_arrow.svg\" mapUuid=\"" + std::string(kMapUuid) +
+              "file=\":/images/north_arrows/layout_default_north_arrow.svg\" mapUuid=\"" +
+                  std::string(kMapUuid) +
                   "\" northMode=\"0\" northOffset=\"0\" pictureRotation=\"0\" anchorPoint=\"0\" "
                   "svgFillColor=\"255,255,255,255\" svgBorderColor=\"0,0,0,255\" svgBorderWidth=\"0.2\"");
 }
@@ -120,7 +131,8 @@ std::string credits_text(const Atlas& atlas) {
   std::string text = "Sources: ";
   for (size_t i = 0; i < atlas.sources.size(); ++i)
     text += (i ? "; " : "") + atlas.sources[i].id + " " + atlas.sources[i].title;
-  return text + ". Each area shows what these sources assert, not established fact. " + data_credit(atlas, words_for("en"));
+  return text + ". Each area shows what these sources assert, not established fact. " +
+         data_credit(atlas, words_for("en"));
 }
 
 }  // namespace

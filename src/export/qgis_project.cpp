@@ -12,8 +12,8 @@
 #include "export/qgis_parts.hpp"
 #include "export/qgis_style.hpp"
 #include "export/qgis_xml.hpp"
-#include "symbology/dataset_words.hpp"
 #include "export/state_properties.hpp"
+#include "symbology/dataset_words.hpp"
 #include "util/atomic_file.hpp"
 
 namespace histmap {
@@ -21,8 +21,6 @@ namespace fs = std::filesystem;
 using namespace qgis;
 
 namespace {
-
-
 
 struct LayerSpec {
   std::string table, name, geometry;  // geometry: Polygon, Line, Point, (empty: table)
@@ -37,18 +35,20 @@ std::string label_expression(const std::string& lang) {
 // What the identify panel and map tip say about a state: the words, then each
 // assertion behind it (through the link table) with source, locator and paraphrase.
 std::string states_extra(const std::string& lang) {
-  const std::string behind =
-      "relation_aggregate('" + std::string(kRelationStateLinks) + "', 'concatenate', with_variable('a', get_feature('" +
-      layer_id("assertions") + "', 'id', \"assertion\"), \"assertion\" || ' (' || attribute(@a, 'source') || ', ' || "
-      "attribute(@a, 'locator') || '): ' || attribute(@a, 'paraphrase')), concatenator:='\n')";
+  const std::string behind = "relation_aggregate('" + std::string(kRelationStateLinks) +
+                             "', 'concatenate', with_variable('a', get_feature('" + layer_id("assertions") +
+                             "', 'id', \"assertion\"), \"assertion\" || ' (' || attribute(@a, 'source') || ', ' || "
+                             "attribute(@a, 'locator') || '): ' || attribute(@a, 'paraphrase')), concatenator:='\n')";
   const std::string uyezd = "coalesce(\"uyezd_name_" + lang + "\", \"uyezd_name_en\", \"piece\")";
-  std::string tip = "<b>[% " + uyezd + " %]</b> ([% \"piece\" %])<br>[% format_date(\"valid_from\", 'yyyy-MM-dd') %] to "
+  std::string tip = "<b>[% " + uyezd +
+                    " %]</b> ([% \"piece\" %])<br>[% format_date(\"valid_from\", 'yyyy-MM-dd') %] to "
                     "[% coalesce(format_date(\"valid_to\", 'yyyy-MM-dd'), 'open end') %]<br>[% \"state_text\" %]<br>"
                     "<small>[% replace(\"behind\", '\n', '<br>') %]</small>";
   return "<expressionfields><field name=\"behind\" type=\"10\" typeName=\"string\" length=\"0\" precision=\"0\" "
          "subType=\"0\" comment=\"Assertions behind this state: source, locator, paraphrase\" expression=\"" +
          esc(behind) + "\"/></expressionfields>\n<previewExpression>" +
-         esc(uyezd + " || ' ' || format_date(\"valid_from\", 'yyyy-MM-dd')") + "</previewExpression>\n<mapTip>" + esc(tip) +
+         esc(uyezd + " || ' ' || format_date(\"valid_from\", 'yyyy-MM-dd')") + "</previewExpression>\n<mapTip>" +
+         esc(tip) +
          "</mapTip>\n<aliases><alias field=\"state_text\" name=\"State on these days\"/>"
          "<alias field=\"behind\" name=\"Assertions behind it\"/></aliases>\n";
 }
@@ -60,8 +60,9 @@ std::vector<LayerSpec> layer_specs(const Atlas& atlas, const Resolver& resolver,
       {"places", "places", "Point", single_renderer(symbol("marker", 0, simple_marker(style.place_colour, 1.4))),
        labeling(names, 7, style.text, false, 0), "", ""},
       {"governorates", "governorates", "Polygon",
-       single_renderer(symbol("fill", 0, simple_fill(style.page, 0, "no", style.governorate_line.colour, 0.6, "solid"))), "",
-       "", ""},
+       single_renderer(
+           symbol("fill", 0, simple_fill(style.page, 0, "no", style.governorate_line.colour, 0.6, "solid"))),
+       "", "", ""},
       {"uyezds", "uyezds", "Polygon",
        single_renderer(symbol("fill", 0, simple_fill(style.page, 0, "no", style.uyezd_line.colour, 0.2, "solid"))),
        labeling(names, 7.5, style.text, true, 1), "", ""},
@@ -72,10 +73,11 @@ std::vector<LayerSpec> layer_specs(const Atlas& atlas, const Resolver& resolver,
        states_extra(lang)},
       {"rivers", "rivers", "Line", single_renderer(symbol("line", 0, simple_line(style.river, 0.25))), "", "", ""},
       {"water", "water", "Polygon",
-       single_renderer(symbol("fill", 0, simple_fill(style.water, 255, "solid", style.water_line, 0.1, "solid"))), "", "",
-       ""},
+       single_renderer(symbol("fill", 0, simple_fill(style.water, 255, "solid", style.water_line, 0.1, "solid"))), "",
+       "", ""},
       {"countries", "modern countries", "Polygon",
-       single_renderer(symbol("fill", 0, simple_fill(style.land, 255, "solid", style.modern_border.colour, 0.15, "dash"))),
+       single_renderer(
+           symbol("fill", 0, simple_fill(style.land, 255, "solid", style.modern_border.colour, 0.15, "dash"))),
        "", "", ""},
       {"assertions", "assertions", "", "", "", "", "<previewExpression>\"id\"</previewExpression>"},
       {"state_assertions", "state assertions (link table)", "", "", "", "", ""},
@@ -87,17 +89,18 @@ std::vector<LayerSpec> layer_specs(const Atlas& atlas, const Resolver& resolver,
 std::string qml(const LayerSpec& l) {
   return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.22.16-Białowieża\" "
          "styleCategories=\"AllStyleCategories\" labelsEnabled=\"" +
-         std::string(l.labeling.empty() ? "0" : "1") + "\">\n" + l.temporal + l.renderer + "\n" + l.labeling + "\n" + l.extra +
-         "</qgis>\n";
+         std::string(l.labeling.empty() ? "0" : "1") + "\">\n" + l.temporal + l.renderer + "\n" + l.labeling + "\n" +
+         l.extra + "</qgis>\n";
 }
 
 std::string layer_tree_xml(const std::vector<LayerSpec>& layers) {
   std::ostringstream q;
   q << "<layer-tree-group>\n";
   for (const auto& l : layers)
-    q << "<layer-tree-layer id=\"" << l.id() << "\" name=\"" << esc(l.name) << "\" source=\"./histmap.gpkg|layername="
-      << l.table << "\" providerKey=\"ogr\" checked=\"" << (l.geometry.empty() ? "Qt::Unchecked" : "Qt::Checked")
-      << "\" expanded=\"" << (l.table == "states" ? "1" : "0") << "\"/>\n";
+    q << "<layer-tree-layer id=\"" << l.id() << "\" name=\"" << esc(l.name)
+      << "\" source=\"./histmap.gpkg|layername=" << l.table << "\" providerKey=\"ogr\" checked=\""
+      << (l.geometry.empty() ? "Qt::Unchecked" : "Qt::Checked") << "\" expanded=\"" << (l.table == "states" ? "1" : "0")
+      << "\"/>\n";
   q << "</layer-tree-group>\n";
   return q.str();
 }
@@ -106,8 +109,8 @@ std::string layers_xml(const std::vector<LayerSpec>& layers, const std::string& 
   std::ostringstream q;
   q << "<projectlayers>\n";
   for (const auto& l : layers) {
-    q << "<maplayer type=\"vector\"" << (l.geometry.empty() ? "" : " geometry=\"" + l.geometry + "\"") << " labelsEnabled=\""
-      << (l.labeling.empty() ? "0" : "1") << "\" styleCategories=\"AllStyleCategories\">\n"
+    q << "<maplayer type=\"vector\"" << (l.geometry.empty() ? "" : " geometry=\"" + l.geometry + "\"")
+      << " labelsEnabled=\"" << (l.labeling.empty() ? "0" : "1") << "\" styleCategories=\"AllStyleCategories\">\n"
       << "<id>" << l.id() << "</id>\n<datasource>./histmap.gpkg|layername=" << l.table << "</datasource>\n"
       << "<layername>" << esc(l.name) << "</layername>\n";
     if (!l.geometry.empty()) q << "<srs>" << layer_srs << "</srs>\n";
@@ -128,8 +131,10 @@ std::string relations_xml() {
   return std::string("<relations>\n<relation id=\"") + kRelationStateLinks +
          "\" name=\"Assertions behind this state\" referencedLayer=\"" + layer_id("states") + "\" referencingLayer=\"" +
          layer_id("state_assertions") +
-         "\" strength=\"Association\"><fieldRef referencedField=\"state_id\" referencingField=\"state_id\"/></relation>\n"
-         "<relation id=\"" + kRelationLinkAssertion + "\" name=\"Assertion\" referencedLayer=\"" + layer_id("assertions") +
+         "\" strength=\"Association\"><fieldRef referencedField=\"state_id\" "
+         "referencingField=\"state_id\"/></relation>\n"
+         "<relation id=\"" +
+         kRelationLinkAssertion + "\" name=\"Assertion\" referencedLayer=\"" + layer_id("assertions") +
          "\" referencingLayer=\"" + layer_id("state_assertions") +
          "\" strength=\"Association\"><fieldRef referencedField=\"id\" referencingField=\"assertion\"/></relation>\n"
          "</relations>\n";
@@ -164,13 +169,17 @@ std::string identifier(const Atlas& atlas) {
 std::string metadata_xml(const Atlas& atlas) {
   std::string sources_text;
   for (const auto& s : atlas.sources) sources_text += s.id + ": " + s.title + ". Perspective: " + s.perspective + "\n";
-  return "<projectMetadata><identifier>" + esc(identifier(atlas)) + "</identifier><title>" + esc("histmap: " + dataset_label(atlas)) +
+  return "<projectMetadata><identifier>" + esc(identifier(atlas)) + "</identifier><title>" +
+         esc("histmap: " + dataset_label(atlas)) +
          "</title>"
          "<abstract>" +
-         esc("Dated control, claim and status assertions resolved per piece and interval. Each area shows what the loaded "
-             "sources assert, not established fact; where sources disagree the states layer marks a conflict. Sources:\n" +
+         esc("Dated control, claim and status assertions resolved per piece and interval. Each area shows what the "
+             "loaded "
+             "sources assert, not established fact; where sources disagree the states layer marks a conflict. "
+             "Sources:\n" +
              sources_text) +
-         "</abstract><rights>" + esc(data_credit(atlas, words_for("en"))) + "</rights><creation>2000-01-01T00:00:00</creation></projectMetadata>\n";
+         "</abstract><rights>" + esc(data_credit(atlas, words_for("en"))) +
+         "</rights><creation>2000-01-01T00:00:00</creation></projectMetadata>\n";
 }
 
 std::string project_xml(const Atlas& atlas, const Resolver& resolver, const Style& style, const ProjectFrame& frame,
@@ -179,17 +188,20 @@ std::string project_xml(const Atlas& atlas, const Resolver& resolver, const Styl
   std::ostringstream q;
   q << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
     << "<qgis projectname=\"" << esc("histmap: " + dataset_label(atlas)) << "\" version=\"3.22.16-Białowieża\">\n"
-    << "<homePath path=\"\"/>\n<title>" << esc("histmap: " + dataset_label(atlas)) << ", as the loaded sources assert it</title>\n"
+    << "<homePath path=\"\"/>\n<title>" << esc("histmap: " + dataset_label(atlas))
+    << ", as the loaded sources assert it</title>\n"
     << "<projectCrs>" << frame.project_srs << "</projectCrs>\n"
     << layer_tree_xml(layers) << relations_xml() << view_xml(frame.project_srs, frame.extent)
     << layers_xml(layers, srs_xml(frame.layer_srs, "EPSG:4326", "WGS 84"))
     << "<ProjectTimeSettings timeStepUnit=\"d\" timeStep=\"1\" frameRate=\"" << kFramesPerSecond
-    << "\" cumulativeTemporalRange=\"0\"><TemporalRange><start>" << frame.first << "T00:00:00Z</start><end>" << frame.last
+    << "\" cumulativeTemporalRange=\"0\"><TemporalRange><start>" << frame.first << "T00:00:00Z</start><end>"
+    << frame.last
     << "T00:00:00Z</end></TemporalRange></ProjectTimeSettings>\n"
     // QGIS reads <projectCrs> only when ProjectionsEnabled is set.
     << "<properties><Paths><Absolute type=\"bool\">false</Absolute></Paths><SpatialRefSys><ProjectionsEnabled "
        "type=\"int\">1</ProjectionsEnabled></SpatialRefSys></properties>\n"
-    << metadata_xml(atlas) << "<Layouts>\n" << print_layout_xml(atlas, style, frame) << "</Layouts>\n</qgis>\n";
+    << metadata_xml(atlas) << "<Layouts>\n"
+    << print_layout_xml(atlas, style, frame) << "</Layouts>\n</qgis>\n";
   return q.str();
 }
 

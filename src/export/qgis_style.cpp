@@ -31,9 +31,9 @@ std::string layer(const char* cls, Pass pass, const std::string& props) {
 std::string fill(const Rgb& c, double alpha, Pass pass, const std::string& outline = "no", const Rgb& line = {},
                  double width = 0) {
   return layer("SimpleFill", pass,
-               prop("color", rgba(c, alpha)) + prop("style", alpha > 0 ? "solid" : "no") + prop("outline_color", rgba(line)) +
-                   prop("outline_width", num(width)) + prop("outline_width_unit", "MM") + prop("outline_style", outline) +
-                   prop("joinstyle", "round"));
+               prop("color", rgba(c, alpha)) + prop("style", alpha > 0 ? "solid" : "no") +
+                   prop("outline_color", rgba(line)) + prop("outline_width", num(width)) +
+                   prop("outline_width_unit", "MM") + prop("outline_style", outline) + prop("joinstyle", "round"));
 }
 
 // Cairo's angles turn clockwise (y down); QGIS's counter-clockwise.
@@ -51,14 +51,15 @@ std::string lines(const Rgb& c, double alpha, Pass pass, double angle, double di
 }
 
 std::string points(const Rgb& c, double alpha, Pass pass, double distance_mm, double size_mm, bool hollow) {
-  std::string marker = layer("SimpleMarker", pass,
-                             prop("name", "circle") + prop("color", rgba(c, hollow ? 0 : alpha)) +
-                                 prop("outline_color", rgba(c, alpha)) + prop("outline_style", hollow ? "solid" : "no") +
-                                 prop("outline_width", "0.15") + prop("size", num(size_mm)) + prop("size_unit", "MM"));
+  std::string marker =
+      layer("SimpleMarker", pass,
+            prop("name", "circle") + prop("color", rgba(c, hollow ? 0 : alpha)) +
+                prop("outline_color", rgba(c, alpha)) + prop("outline_style", hollow ? "solid" : "no") +
+                prop("outline_width", "0.15") + prop("size", num(size_mm)) + prop("size_unit", "MM"));
   return layer("PointPatternFill", pass,
-               prop("distance_x", num(distance_mm)) + prop("distance_y", num(distance_mm)) + prop("distance_x_unit", "MM") +
-                   prop("distance_y_unit", "MM") + prop("displacement_x", num(distance_mm / 2)) +
-                   prop("displacement_x_unit", "MM") +
+               prop("distance_x", num(distance_mm)) + prop("distance_y", num(distance_mm)) +
+                   prop("distance_x_unit", "MM") + prop("distance_y_unit", "MM") +
+                   prop("displacement_x", num(distance_mm / 2)) + prop("displacement_x_unit", "MM") +
                    "<symbol type=\"marker\" name=\"@0@0\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">" + marker +
                    "</symbol>");
 }
@@ -71,12 +72,12 @@ Rgb over(const Rgb& c, double a, const Rgb& page) {
 std::string mark_layers(const Mark& m, const Style& style) {
   const Rgb& c = m.colours.front();
   switch (m.pattern) {
-    case Pattern::Solid:
-      return m.over_page ? fill(over(c, m.alpha, style.page), 1, m.pass) : fill(c, m.alpha, m.pass);
+    case Pattern::Solid: return m.over_page ? fill(over(c, m.alpha, style.page), 1, m.pass) : fill(c, m.alpha, m.pass);
     case Pattern::Stripes: {
       std::string out = fill(style.page, 1, m.pass);
       double n = static_cast<double>(m.colours.size()), w = m.width * kMmPerPt;
-      for (size_t i = 0; i < m.colours.size(); ++i) out += lines(m.colours[i], m.alpha, m.pass, m.angle, w * n, w, w * i);
+      for (size_t i = 0; i < m.colours.size(); ++i)
+        out += lines(m.colours[i], m.alpha, m.pass, m.angle, w * n, w, w * i);
       return out;
     }
     case Pattern::Hatch: return lines(c, m.alpha, m.pass, m.angle, m.spacing * kMmPerPt, m.width * kMmPerPt);
@@ -114,10 +115,10 @@ std::string filter_of(const Category& c, const Atlas& atlas) {
              " AND \"control_basis\" = " + quoted(to_string(c.basis));
     case Kind::NoController:
       return "\"category\" = " + kind + " AND " +
-             (c.basis == Basis::Stated ? "\"control_basis\" IS NULL" : "\"control_basis\" = " + quoted(to_string(c.basis)));
+             (c.basis == Basis::Stated ? "\"control_basis\" IS NULL"
+                                       : "\"control_basis\" = " + quoted(to_string(c.basis)));
     case Kind::NoSource: return "\"category\" = " + kind;
-    default:
-      return "array_contains(string_to_array(\"legend_keys\", ';'), " + quoted(category_key(c, atlas)) + ")";
+    default: return "array_contains(string_to_array(\"legend_keys\", ';'), " + quoted(category_key(c, atlas)) + ")";
   }
 }
 
@@ -144,7 +145,8 @@ std::string qgis_states_renderer(const Atlas& atlas, const Resolver& resolver, c
                                  const std::string& lang) {
   auto rules = qgis_state_rules(atlas, resolver, style, lang);
   std::ostringstream r, s;
-  r << "<renderer-v2 type=\"RuleRenderer\" symbollevels=\"1\" forceraster=\"0\" enableorderby=\"0\"><rules key=\"root\">";
+  r << "<renderer-v2 type=\"RuleRenderer\" symbollevels=\"1\" forceraster=\"0\" enableorderby=\"0\"><rules "
+       "key=\"root\">";
   for (size_t i = 0; i < rules.size(); ++i) {
     r << "<rule key=\"r" << i << "\" symbol=\"" << i << "\" label=\"" << esc(rules[i].label) << "\" filter=\""
       << esc(rules[i].filter) << "\"/>";

@@ -40,10 +40,10 @@ std::string simple_fill(const Rgb& fill, int alpha, const std::string& style, co
 }
 
 std::string line_pattern(const Rgb& c, double angle, double distance, double width) {
-  return "<layer class=\"LinePatternFill\" enabled=\"1\" locked=\"0\" pass=\"0\">" + prop("angle", std::to_string(angle)) +
-         prop("color", rgba(c)) + prop("distance", std::to_string(distance)) + prop("distance_unit", "MM") +
-         prop("line_width", std::to_string(width)) + prop("line_width_unit", "MM") + prop("offset", "0") +
-         prop("offset_unit", "MM") +
+  return "<layer class=\"LinePatternFill\" enabled=\"1\" locked=\"0\" pass=\"0\">" +
+         prop("angle", std::to_string(angle)) + prop("color", rgba(c)) + prop("distance", std::to_string(distance)) +
+         prop("distance_unit", "MM") + prop("line_width", std::to_string(width)) + prop("line_width_unit", "MM") +
+         prop("offset", "0") + prop("offset_unit", "MM") +
          "<symbol type=\"line\" name=\"@0@0\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">"
          "<layer class=\"SimpleLine\" enabled=\"1\" locked=\"0\" pass=\"0\">" +
          prop("line_color", rgba(c)) + prop("line_width", std::to_string(width)) + prop("line_width_unit", "MM") +
@@ -53,12 +53,12 @@ std::string line_pattern(const Rgb& c, double angle, double distance, double wid
 std::string dot_pattern(const Rgb& c, double distance, double size) {
   return "<layer class=\"PointPatternFill\" enabled=\"1\" locked=\"0\" pass=\"0\">" +
          prop("distance_x", std::to_string(distance)) + prop("distance_y", std::to_string(distance)) +
-         prop("distance_x_unit", "MM") + prop("distance_y_unit", "MM") + prop("displacement_x", std::to_string(distance / 2)) +
-         prop("displacement_x_unit", "MM") +
+         prop("distance_x_unit", "MM") + prop("distance_y_unit", "MM") +
+         prop("displacement_x", std::to_string(distance / 2)) + prop("displacement_x_unit", "MM") +
          "<symbol type=\"marker\" name=\"@0@0\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">"
          "<layer class=\"SimpleMarker\" enabled=\"1\" locked=\"0\" pass=\"0\">" +
-         prop("name", "circle") + prop("color", rgba(c)) + prop("size", std::to_string(size)) + prop("size_unit", "MM") +
-         prop("outline_style", "no") + "</layer></symbol></layer>";
+         prop("name", "circle") + prop("color", rgba(c)) + prop("size", std::to_string(size)) +
+         prop("size_unit", "MM") + prop("outline_style", "no") + "</layer></symbol></layer>";
 }
 
 std::string simple_line(const Rgb& c, double width, const std::string& style) {
@@ -68,13 +68,14 @@ std::string simple_line(const Rgb& c, double width, const std::string& style) {
 }
 
 std::string symbol(const std::string& type, int name, const std::string& layers) {
-  return "<symbol type=\"" + type + "\" name=\"" + std::to_string(name) + "\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">" +
-         layers + "</symbol>";
+  return "<symbol type=\"" + type + "\" name=\"" + std::to_string(name) +
+         "\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">" + layers + "</symbol>";
 }
 
 std::string rule_renderer(const std::vector<Rule>& rules) {
   std::ostringstream r, s;
-  r << "<renderer-v2 type=\"RuleRenderer\" symbollevels=\"0\" forceraster=\"0\" enableorderby=\"0\"><rules key=\"root\">";
+  r << "<renderer-v2 type=\"RuleRenderer\" symbollevels=\"0\" forceraster=\"0\" enableorderby=\"0\"><rules "
+       "key=\"root\">";
   for (size_t i = 0; i < rules.size(); ++i) {
     r << "<rule key=\"r" << i << "\" symbol=\"" << i << "\" label=\"" << esc(rules[i].label) << "\"";
     if (!rules[i].filter.empty()) r << " filter=\"" << esc(rules[i].filter) << "\"";
@@ -86,8 +87,8 @@ std::string rule_renderer(const std::vector<Rule>& rules) {
 }
 
 std::string single_renderer(const std::string& symbol_xml) {
-  return "<renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" forceraster=\"0\" enableorderby=\"0\"><symbols>" + symbol_xml +
-         "</symbols></renderer-v2>";
+  return "<renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" forceraster=\"0\" enableorderby=\"0\"><symbols>" +
+         symbol_xml + "</symbols></renderer-v2>";
 }
 
 std::string simple_marker(const Rgb& c, double size) {
@@ -103,8 +104,11 @@ std::string labeling(const std::string& expression, double size_pt, const Rgb& c
          "\" fontSizeUnit=\"Point\" fontWeight=\"" + (bold ? "75" : "50") + "\" textColor=\"" + rgba(colour) +
          "\"><text-buffer bufferDraw=\"1\" bufferSize=\"0.8\" bufferSizeUnits=\"MM\" "
          "bufferColor=\"255,255,255,255\" bufferOpacity=\"0.85\"/></text-style>"
-         "<placement placement=\"" + std::to_string(placement) + "\" offsetType=\"0\" dist=\"1\" distUnits=\"MM\"/>"
-         "<rendering obstacle=\"1\" fontMinPixelSize=\"3\" fontLimitPixelSize=\"0\" displayAll=\"0\"/></settings></labeling>";
+         "<placement placement=\"" +
+         std::to_string(placement) +
+         "\" offsetType=\"0\" dist=\"1\" distUnits=\"MM\"/>"
+         "<rendering obstacle=\"1\" fontMinPixelSize=\"3\" fontLimitPixelSize=\"0\" "
+         "displayAll=\"0\"/></settings></labeling>";
 }
 
 std::string srs_xml(const OGRSpatialReference& srs, const std::string& authid, const std::string& description) {
@@ -114,7 +118,8 @@ std::string srs_xml(const OGRSpatialReference& srs, const std::string& authid, c
   char* proj4 = nullptr;
   srs.exportToProj4(&proj4);
   std::string out = "<spatialrefsys><wkt>" + esc(wkt ? wkt : "") + "</wkt><proj4>" + esc(proj4 ? proj4 : "") +
-                    "</proj4><authid>" + authid + "</authid><description>" + esc(description) + "</description></spatialrefsys>";
+                    "</proj4><authid>" + authid + "</authid><description>" + esc(description) +
+                    "</description></spatialrefsys>";
   CPLFree(wkt);
   CPLFree(proj4);
   return out;

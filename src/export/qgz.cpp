@@ -51,7 +51,8 @@ void common_header(std::string& o, uint32_t crc, uint32_t size, size_t name_len)
 std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& files) {
   std::string out, central;
   for (const auto& [name, data] : files) {
-    const uint32_t offset = static_cast<uint32_t>(out.size()), crc = crc32(data), size = static_cast<uint32_t>(data.size());
+    const uint32_t offset = static_cast<uint32_t>(out.size()), crc = crc32(data),
+                   size = static_cast<uint32_t>(data.size());
     put32(out, 0x04034b50);
     common_header(out, crc, size, name.size());
     out += name + data;

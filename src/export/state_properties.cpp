@@ -35,7 +35,8 @@ json state_json(const Atlas& atlas, const PieceState& s) {
   j["controller"] = party_or_null(atlas, s.controller);
   j["controller_name"] = s.controller < 0 ? json(nullptr) : json(name_of(atlas.polities[s.controller]));
   // "stated" when some assertion says so, "presupposed" when the texts only take it as given.
-  j["control_asserted_as"] = s.controller < 0 ? json(nullptr) : json(s.control_presupposed() ? "presupposed" : "stated");
+  j["control_asserted_as"] =
+      s.controller < 0 ? json(nullptr) : json(s.control_presupposed() ? "presupposed" : "stated");
   json claimants = json::array();
   for (const auto& c : s.claimants) claimants.push_back(atlas.polities[c.party].id);
   j["claimants"] = claimants;
@@ -55,7 +56,9 @@ json state_json(const Atlas& atlas, const PieceState& s) {
     json e;
     e["about"] = c.about;
     json sides = json::array();
-    for (const auto& side : c.sides) sides.push_back({{"party", atlas.polities[side.party].id}, {"assertions", assertion_ids(atlas, side.assertions)}});
+    for (const auto& side : c.sides)
+      sides.push_back(
+          {{"party", atlas.polities[side.party].id}, {"assertions", assertion_ids(atlas, side.assertions)}});
     e["sides"] = sides;
     conflicts.push_back(e);
   }
@@ -68,7 +71,8 @@ json state_json(const Atlas& atlas, const PieceState& s) {
   // Legend categories as plain fields, for styles that test equality (QGIS rules).
   Category fill = classify(s).front();
   j["category"] = to_string(fill.kind);
-  j["control_basis"] = fill.kind == Kind::Control || fill.basis != Basis::Stated ? json(to_string(fill.basis)) : json(nullptr);
+  j["control_basis"] =
+      fill.kind == Kind::Control || fill.basis != Basis::Stated ? json(to_string(fill.basis)) : json(nullptr);
   std::string keys;
   for (const auto& c : legend_categories({&s})) keys += (keys.empty() ? "" : ";") + category_key(c, atlas);
   j["legend_keys"] = keys;

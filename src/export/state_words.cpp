@@ -57,7 +57,8 @@ json named_properties(const Atlas& atlas, int piece, const PieceState& s) {
   json j;
   const int uy = atlas.uyezd_of(piece);
   static const Names none;
-  for (const char* lang : kNameLanguages) j[std::string("uyezd_name_") + lang] = name_or_null(uy >= 0 ? atlas.regions[uy].names : none, lang);
+  for (const char* lang : kNameLanguages)
+    j[std::string("uyezd_name_") + lang] = name_or_null(uy >= 0 ? atlas.regions[uy].names : none, lang);
   const int g = uy >= 0 ? atlas.region_index(atlas.regions[uy].parent) : -1;
   const Region* gov = g >= 0 ? &atlas.regions[g] : nullptr;
   j["governorate_name_en"] = name_or_null(gov ? gov->names : none, "en");

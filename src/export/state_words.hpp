@@ -13,7 +13,8 @@ namespace histmap {
 // The languages every exported name is given in, as fields name_<lang>.
 inline const char* const kNameLanguages[] = {"en", "ru", "az", "hy", "ka"};
 
-// "Controlled by Armenia (stated). Claimed by Azerbaijan. Troops present: Soviet Russia. Sources disagree about control."
+// "Controlled by Armenia (stated). Claimed by Azerbaijan. Troops present: Soviet Russia. Sources disagree about
+// control."
 std::string describe_state(const Atlas& atlas, const PieceState& s);
 
 // Names beside the ids: uyezd_name_<lang>, governorate_name_en, controller_name_<lang> (en is

@@ -18,7 +18,7 @@ struct VectorFormat {
   std::string driver;                   // GDAL driver; empty: GeoJSON text
   std::vector<std::string> layer_options;
   std::vector<std::string> dataset_options;
-  std::vector<std::string> sidecars;    // further files the driver writes beside the main one (".shx", ...)
+  std::vector<std::string> sidecars;  // further files the driver writes beside the main one (".shx", ...)
   // Called after the dataset is written (at the temporary path) with the fields asked for and the
   // fields as the driver named them; may write notes beside `final_path`.
   std::function<void(const std::string& final_path, const std::vector<OgrField>& asked,

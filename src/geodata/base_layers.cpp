@@ -50,7 +50,8 @@ std::string run_gmt(std::vector<std::string> args, Report& report) {
   std::error_code ec;
   std::string work = (fs::temp_directory_path(ec) / "histmap-gmt-XXXXXX").string();
   if (ec || !mkdtemp(work.data())) {
-    report.error("gmt", "cannot make a temporary working folder (" + (ec ? ec.message() : std::string("mkdtemp failed")) + ")");
+    report.error(
+        "gmt", "cannot make a temporary working folder (" + (ec ? ec.message() : std::string("mkdtemp failed")) + ")");
     return {};
   }
   ProgramRun run = run_program(args, work);
@@ -149,8 +150,9 @@ std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
     const char* name;
     double x, y;
   };
-  const Known known[] = {{"Black Sea", 40.5, 42.5},   {"Caspian Sea", 50.6, 40.0}, {"Lake Sevan", 45.3, 40.35},
-                         {"Lake Urmia", 45.45, 37.55}, {"Lake Van", 43.0, 38.6},    {"Mingachevir Reservoir", 46.9, 40.85}};
+  const Known known[] = {{"Black Sea", 40.5, 42.5},   {"Caspian Sea", 50.6, 40.0},
+                         {"Lake Sevan", 45.3, 40.35}, {"Lake Urmia", 45.45, 37.55},
+                         {"Lake Van", 43.0, 38.6},    {"Mingachevir Reservoir", 46.9, 40.85}};
   OGRMultiPolygon sea, lakes;
   for (size_t i = 0; i < polys.size(); ++i) {
     if (ocean.count(i)) sea.addGeometry(polys[i].get());
@@ -173,9 +175,8 @@ std::vector<WaterBody> build_water(const std::string& tmpdir, Report& report) {
   };
   add_bodies(sea, "sea");
   add_bodies(lakes, "lake");
-  std::stable_sort(out.begin(), out.end(), [](const WaterBody& a, const WaterBody& b) {
-    return area_km2(*a.geom) > area_km2(*b.geom);
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const WaterBody& a, const WaterBody& b) { return area_km2(*a.geom) > area_km2(*b.geom); });
   return out;
 }
 

@@ -41,8 +41,7 @@ std::vector<Row> read_crosswalk(const std::string& path, const std::vector<std::
   if (!ds) return rows;
   OGRLayer* layer = ds->GetLayer(0);
   for (const char* col : {"dataset", "district", "clip", "piece", "uyezd", "parts", "confidence", "reason"})
-    if (layer->GetLayerDefn()->GetFieldIndex(col) < 0)
-      report.error(path, std::string("has no column '") + col + "'");
+    if (layer->GetLayerDefn()->GetFieldIndex(col) < 0) report.error(path, std::string("has no column '") + col + "'");
   if (report.has_errors()) return rows;
   int line = 1;
   for (auto& f : *layer) {
@@ -123,8 +122,8 @@ std::vector<HoleFill> read_hole_fills(const std::string& path, Report& report) {
 std::string q(const std::string& s) { return json(s).dump(); }  // a double-quoted YAML/JSON string
 
 void write_geojson_layer(const std::string& path, const std::string& layer_name,
-                         const std::vector<std::pair<json, const OGRGeometry*>>& features,
-                         OGRwkbGeometryType type, int precision, const std::string& description) {
+                         const std::vector<std::pair<json, const OGRGeometry*>>& features, OGRwkbGeometryType type,
+                         int precision, const std::string& description) {
   std::string tmp = temp_path_for(path);
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GeoJSON");
   std::unique_ptr<GDALDataset> ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
@@ -149,7 +148,9 @@ void write_geojson_layer(const std::string& path, const std::string& layer_name,
     for (auto it = props.begin(); it != props.end(); ++it) {
       if (it.value().is_null()) continue;
       if (it.value().is_number_float()) f.SetField(it.key().c_str(), it.value().get<double>());
-      else f.SetField(it.key().c_str(), it.value().is_string() ? it.value().get<std::string>().c_str() : it.value().dump().c_str());
+      else
+        f.SetField(it.key().c_str(),
+                   it.value().is_string() ? it.value().get<std::string>().c_str() : it.value().dump().c_str());
     }
     f.SetGeometry(geom);
     if (layer->CreateFeature(&f) != OGRERR_NONE) throw OutputError(path + ": writing a feature failed");

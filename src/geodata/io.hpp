@@ -9,8 +9,8 @@
 #include <vector>
 
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
 #include "data/report.hpp"
 #include "model/atlas.hpp"

@@ -62,29 +62,31 @@ std::vector<ReferenceArea> read_reference_areas(const std::string& path, const s
     r.line = ++line;
     std::string at = path + ":" + std::to_string(line);
     r.region = text_field(*f, "region");
-    for (auto [col, dest] : {std::pair{"source", &r.source}, {"url", &r.url}, {"locator", &r.locator},
-                             {"note", &r.note}, {"gap", &r.gap}})
+    for (auto [col, dest] :
+         {std::pair{"source", &r.source}, {"url", &r.url}, {"locator", &r.locator}, {"note", &r.note}, {"gap", &r.gap}})
       *dest = text_field(*f, col);
-    if (!known.count(r.region)) report.error(at, "region '" + r.region + "' is not an uyezd or okrug of regions.in.yaml");
+    if (!known.count(r.region))
+      report.error(at, "region '" + r.region + "' is not an uyezd or okrug of regions.in.yaml");
     if (!seen.insert(r.region).second) report.error(at, "region '" + r.region + "' has a second row");
     if (!parse_figure(text_field(*f, "square_versts"), r.square_versts) || !parse_figure(text_field(*f, "km2"), r.km2))
       report.error(at, "square_versts and km2 must be plain numbers (e.g. 4315.6) or empty");
     if (r.square_versts > 0 && std::abs(r.square_versts * kKm2PerSquareVerst - r.km2) > 0.005 * r.km2 + 1)
-      report.error(at, "km2 " + fmt("%.1f", r.km2) + " is not square_versts × 1.138 = " +
-                           fmt("%.1f", r.square_versts * kKm2PerSquareVerst));
+      report.error(at, "km2 " + fmt("%.1f", r.km2) +
+                           " is not square_versts × 1.138 = " + fmt("%.1f", r.square_versts * kKm2PerSquareVerst));
     if (r.km2 > 0 && (r.source.empty() || r.url.empty() || r.locator.empty()))
       report.error(at, "a figure needs its source, url and locator (where in the page it stands)");
     out.push_back(std::move(r));
   }
   for (const auto& id : uyezds)
-    if (!seen.count(id)) report.error(path, "uyezd '" + id + "' has no row (leave the figures empty if none was found)");
+    if (!seen.count(id))
+      report.error(path, "uyezd '" + id + "' has no row (leave the figures empty if none was found)");
   return out;
 }
 
 namespace {
 
-void write_reference_section(std::ostringstream& rep, const GeodataSummary& s,
-                             const std::vector<ReferenceArea>& refs, const std::map<std::string, double>& area) {
+void write_reference_section(std::ostringstream& rep, const GeodataSummary& s, const std::vector<ReferenceArea>& refs,
+                             const std::map<std::string, double>& area) {
   std::map<std::string, const ReferenceArea*> by_region;
   for (const auto& r : refs) by_region[r.region] = &r;
   int within = 0, compared = 0, missing = 0, far_off = 0;
@@ -124,8 +126,8 @@ void write_reference_section(std::ostringstream& rep, const GeodataSummary& s,
          "reservoirs into the piece around them, rivers into the districts they cross. The Caspian and the\n"
          "Black Sea are not counted: the pieces end at the coastline of the district layers.\n\n"
       << within << " of " << compared << " uyezds and okrugs with a figure lie within 10% of it; " << far_off
-      << " are more than 25% off; the median absolute difference is " << fmt("%.1f%%", median * 100) << "; "
-      << missing << " have no figure.\n\n"
+      << " are more than 25% off; the median absolute difference is " << fmt("%.1f%%", median * 100) << "; " << missing
+      << " have no figure.\n\n"
          "| region | reconstructed km² | historical km² | historical sq versts | difference | source |\n"
          "|---|---:|---:|---:|---:|---|\n"
       << rows.str();
@@ -193,7 +195,8 @@ std::string geodata_report_markdown(const GeodataSummary& s, const std::vector<R
   }
   if (s.base_layers) {
     rep << "\n## Base layers\n\n";
-    for (const auto& [name, km2] : s.named_water) rep << "- " << name << ": " << fmt("%.0f", km2) << " km² within the map frame\n";
+    for (const auto& [name, km2] : s.named_water)
+      rep << "- " << name << ": " << fmt("%.0f", km2) << " km² within the map frame\n";
   }
   return rep.str();
 }

@@ -40,14 +40,14 @@ std::string Locator::text() const {
 
 const std::vector<std::string>& known_designations() {
   static const std::vector<std::string> types = {
-      "disputed",      // declared or treated as disputed territory
-      "neutral_zone",  // a neutral zone under joint or third-party administration
-      "protectorate",  // placed under a power's protection
-      "autonomy",      // autonomy granted or declared
-      "troops_present",  // armed forces of a party present (a text may call it an occupation)
-      "assigned",      // assigned to a beneficiary by treaty, decree or declaration (exclusive)
-      "proposal",      // a proposed assignment or status that was not carried out
-      "administration",  // a special administration (e.g. a governor-generalship)
+      "disputed",            // declared or treated as disputed territory
+      "neutral_zone",        // a neutral zone under joint or third-party administration
+      "protectorate",        // placed under a power's protection
+      "autonomy",            // autonomy granted or declared
+      "troops_present",      // armed forces of a party present (a text may call it an occupation)
+      "assigned",            // assigned to a beneficiary by treaty, decree or declaration (exclusive)
+      "proposal",            // a proposed assignment or status that was not carried out
+      "administration",      // a special administration (e.g. a governor-generalship)
       "self_determination",  // a right of self-determination granted or declared
       "partial_transfer",    // an unspecified part of the region transferred to a beneficiary
       "renounced",           // the party gives up its claim to the region
@@ -69,8 +69,7 @@ GeometryPtr Atlas::union_of(const std::vector<int>& ps) const {
     const OGRGeometry* g = pieces.at(static_cast<size_t>(p)).geometry.get();
     if (auto* m = dynamic_cast<const OGRMultiPolygon*>(g))
       for (const auto* poly : *m) mp.addGeometry(poly);
-    else
-      mp.addGeometry(g);
+    else mp.addGeometry(g);
   }
   return GeometryPtr(mp.UnionCascaded());
 }

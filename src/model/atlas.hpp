@@ -44,11 +44,11 @@ const char* to_string(RegionKind k);
 struct Region {
   std::string id;
   RegionKind kind = RegionKind::Part;
-  std::string unit;             // "uyezd", "okrug", "oblast", "governorate", "part"
-  std::string parent;           // governorate id for uyezds, may be empty
+  std::string unit;    // "uyezd", "okrug", "oblast", "governorate", "part"
+  std::string parent;  // governorate id for uyezds, may be empty
   Names names;
   std::vector<std::string> includes;  // ids of other regions whose pieces belong here
-  std::vector<int> pieces;      // sorted piece indices after expansion
+  std::vector<int> pieces;            // sorted piece indices after expansion
   std::string note;
   Origin origin;
 };
@@ -59,7 +59,7 @@ struct Place {
   std::vector<std::string> seat_of;  // region ids it is the seat of
   double lon = 0, lat = 0;
   Names names;
-  std::string basis;                 // why the coordinates are what they are
+  std::string basis;  // why the coordinates are what they are
   Origin origin;
 };
 
@@ -73,7 +73,7 @@ struct BaseFeature {
 struct Polity {
   std::string id;
   Names names;
-  std::string colour;           // "#rrggbb" hint; styles may override
+  std::string colour;  // "#rrggbb" hint; styles may override
   std::optional<Interval> lifespan;
   std::string note;
   Origin origin;
@@ -82,10 +82,10 @@ struct Polity {
 struct Source {
   std::string id;
   std::string title;
-  std::string description;      // bibliographic description as far as known
+  std::string description;  // bibliographic description as far as known
   std::string language;
-  std::string perspective;      // a plain note on whose side the text presents
-  std::string file;             // the text's file name, for locators
+  std::string perspective;  // a plain note on whose side the text presents
+  std::string file;         // the text's file name, for locators
   Origin origin;
 };
 
@@ -102,19 +102,19 @@ struct Locator {
 struct Assertion {
   std::string id;
   AssertionKind kind = AssertionKind::Control;
-  std::string type;             // designation type; empty for control/claim
-  int party = -1;               // polity index: controller, claimant, or who designates
-  int beneficiary = -1;         // for designations made in favour of a polity (assigned, protectorate)
+  std::string type;      // designation type; empty for control/claim
+  int party = -1;        // polity index: controller, claimant, or who designates
+  int beneficiary = -1;  // for designations made in favour of a polity (assigned, protectorate)
   int region = -1;
   Interval interval;
   int source = -1;
   Locator locator;
-  std::string voice;            // "author" or the document the source quotes
+  std::string voice;               // "author" or the document the source quotes
   std::vector<std::string> cites;  // evidence the source cites for this statement
   std::string paraphrase;
-  std::string confidence;       // high | medium | low
-  std::string end_note;         // why the interval ends where it does
-  std::vector<int> overrides;   // assertion indices this one explicitly overrides
+  std::string confidence;      // high | medium | low
+  std::string end_note;        // why the interval ends where it does
+  std::vector<int> overrides;  // assertion indices this one explicitly overrides
   // The text takes this as given (a government seated in its capital, Soviet
   // power "established" somewhere) rather than saying it: YAML `asserted_as: presupposed`.
   bool presupposed = false;
@@ -129,7 +129,7 @@ struct Assertion {
   // Assertions this one contradicts where the structure alone would not make a
   // conflict (made symmetric by the loader); `dating` marks the same event dated differently.
   std::vector<int> contradicts;
-  bool dating_disagreement = false;  // YAML `disagreement: dating`: its `contradicts` date the same event
+  bool dating_disagreement = false;    // YAML `disagreement: dating`: its `contradicts` date the same event
   std::vector<int> dates_differently;  // the subset of `contradicts` that are datings of the same event (symmetric)
   Origin origin;
 };

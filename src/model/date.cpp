@@ -33,10 +33,22 @@ void check_month(unsigned m, const std::string& text) {
 // the end of February of the next.
 void season_range(int y, unsigned code, Day& first, Day& last_day) {
   switch (code) {
-    case 21: first = to_day(y, 3, 1); last_day = last_of_month(y, 5); return;
-    case 22: first = to_day(y, 6, 1); last_day = last_of_month(y, 8); return;
-    case 23: first = to_day(y, 9, 1); last_day = last_of_month(y, 11); return;
-    default: first = to_day(y, 12, 1); last_day = last_of_month(y + 1, 2); return;
+    case 21:
+      first = to_day(y, 3, 1);
+      last_day = last_of_month(y, 5);
+      return;
+    case 22:
+      first = to_day(y, 6, 1);
+      last_day = last_of_month(y, 8);
+      return;
+    case 23:
+      first = to_day(y, 9, 1);
+      last_day = last_of_month(y, 11);
+      return;
+    default:
+      first = to_day(y, 12, 1);
+      last_day = last_of_month(y + 1, 2);
+      return;
   }
 }
 
@@ -71,9 +83,9 @@ const char* to_string(Precision p) {
 constexpr size_t kMaxDateLength = 40;
 
 static std::string excerpt(const std::string& text) {
-  return text.size() > kMaxDateLength ? text.substr(0, kMaxDateLength) + "... (" + std::to_string(text.size()) +
-                                            " characters)"
-                                      : text;
+  return text.size() > kMaxDateLength
+             ? text.substr(0, kMaxDateLength) + "... (" + std::to_string(text.size()) + " characters)"
+             : text;
 }
 
 Day parse_day(const std::string& text) {

@@ -22,11 +22,11 @@ enum class Precision { Day, Month, Season, Year, Range, Open };
 const char* to_string(Precision p);
 
 struct FuzzyDate {
-  std::string original;          // the form as written in the data
+  std::string original;  // the form as written in the data
   Precision precision = Precision::Open;
-  bool approximate = false;      // '~' or '?' qualifier
-  Day earliest = kOpenPast;      // first day it may denote
-  Day latest = kOpenFuture;      // last day it may denote
+  bool approximate = false;  // '~' or '?' qualifier
+  Day earliest = kOpenPast;  // first day it may denote
+  Day latest = kOpenFuture;  // last day it may denote
 
   bool open() const { return precision == Precision::Open; }
   bool exact() const { return precision == Precision::Day && !approximate; }

@@ -20,10 +20,10 @@ constexpr double kMargin = 18, kTitleBand = 44, kCreditBand = 26, kLegendWidth =
 
 struct MapCanvas::Impl {
   std::unique_ptr<OGRCoordinateTransformation> fwd, inv;
-  double scale = 1, ox = 0, oy = 0;     // projected metres -> page points
+  double scale = 1, ox = 0, oy = 0;  // projected metres -> page points
   Box frame{};
-  std::vector<Shape> pieces;            // page outlines per piece
-  std::vector<bool> visible;            // piece reaches into the frame (the legend counts only these)
+  std::vector<Shape> pieces;  // page outlines per piece
+  std::vector<bool> visible;  // piece reaches into the frame (the legend counts only these)
   std::vector<Shape> water_sea, water_lake, rivers, countries;
   Shape uyezd_lines, governorate_lines;
   struct Label {

@@ -74,7 +74,8 @@ void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup
   std::string sources;
   for (int s : used_sources)
     sources += (sources.empty() ? "" : "; ") + f.atlas.sources[s].id + " (" + f.atlas.sources[s].title + ")";
-  std::string credit = used_sources.empty() ? w.get("credit.no_sources") : w.fill("credit.sources", {{"sources", sources}});
+  std::string credit =
+      used_sources.empty() ? w.get("credit.no_sources") : w.fill("credit.sources", {{"sources", sources}});
   credit += data_credit(f.atlas, w);
   f.text.draw(credit, kMargin, H - kMargin - kCreditBand + 6, style.font_credit, style.text, false, W - 2 * kMargin);
 }
@@ -90,9 +91,10 @@ void furniture_swatch(const Frame& f, const std::string& key, const Box& sw) {
     cairo_fill(cr);
     return;
   }
-  LineStyle l = key == "line.uyezd" ? f.style.uyezd_line
+  LineStyle l = key == "line.uyezd"         ? f.style.uyezd_line
                 : key == "line.governorate" ? f.style.governorate_line
-                : key == "line.piece" ? f.style.uyezd_line : f.style.modern_border;
+                : key == "line.piece"       ? f.style.uyezd_line
+                                            : f.style.modern_border;
   if (key == "line.piece") l.width *= 0.5, l.dash = {1.5, 1.5};
   cairo_move_to(cr, sw.x0, (sw.y0 + sw.y1) / 2);
   cairo_line_to(cr, sw.x1, (sw.y0 + sw.y1) / 2);

@@ -98,12 +98,13 @@ MapCanvas::LegendExtent MapCanvas::legend_extent(const std::vector<LegendItem>& 
 
 std::vector<int> MapCanvas::shown_assertions(const Resolver& resolver, Day day) const {
   std::set<int> out;
-  for (const auto& g : visible_groups(resolver, *impl_, day)) out.insert(g.state->assertions.begin(), g.state->assertions.end());
+  for (const auto& g : visible_groups(resolver, *impl_, day))
+    out.insert(g.state->assertions.begin(), g.state->assertions.end());
   return {out.begin(), out.end()};
 }
 
 std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, const Style& style,
-                                           const std::string& path, Report& report) const {
+                                          const std::string& path, Report& report) const {
   std::vector<LegendItem> legend;
   std::string ext = fs::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
@@ -130,7 +131,8 @@ std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, con
                                          static_cast<int>(std::lround(H * k)));
   }
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    report.error(path, std::string("cannot create the drawing surface: ") + cairo_status_to_string(cairo_surface_status(surface)));
+    report.error(path, std::string("cannot create the drawing surface: ") +
+                           cairo_status_to_string(cairo_surface_status(surface)));
     cairo_surface_destroy(surface);
     std::error_code ec;
     fs::remove(tmp, ec);

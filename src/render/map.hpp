@@ -21,13 +21,13 @@
 namespace histmap {
 
 struct MapOptions {
-  double width_pt = 842, height_pt = 595;   // page size in points (default A4 landscape)
-  double dpi = 150;                         // raster resolution for PNG
-  std::string crs;                          // any PROJ/EPSG definition; empty: a conic centred on the extent
+  double width_pt = 842, height_pt = 595;     // page size in points (default A4 landscape)
+  double dpi = 150;                           // raster resolution for PNG
+  std::string crs;                            // any PROJ/EPSG definition; empty: a conic centred on the extent
   std::optional<std::array<double, 4>> bbox;  // lon/lat west, south, east, north
-  std::string region;                       // frame this region (with a margin) instead
-  std::string lang = "en";                  // names from the data and histmap's words (styles/words)
-  std::string title;                        // empty: a default naming the period
+  std::string region;                         // frame this region (with a margin) instead
+  std::string lang = "en";                    // names from the data and histmap's words (styles/words)
+  std::string title;                          // empty: a default naming the period
   bool modern_borders = false;
   bool labels = true;
   bool legend = true;
@@ -37,8 +37,8 @@ struct MapOptions {
 };
 
 struct ScaleBar {
-  double km = 0;        // length the bar stands for
-  double length_pt = 0; // its length on the page
+  double km = 0;            // length the bar stands for
+  double length_pt = 0;     // its length on the page
   double lon = 0, lat = 0;  // where on the map the scale was measured (the frame's centre)
 };
 
@@ -53,7 +53,7 @@ class MapCanvas {
   // Draws the map for `day` to `path` (.pdf, .svg or .png, written atomically).
   // Returns the legend of what the map shows (its states' categories, in legend order).
   std::vector<LegendItem> render(const Resolver& resolver, Day day, const Style& style, const std::string& path,
-                                  Report& report) const;
+                                 Report& report) const;
 
   // Draws onto any Cairo context whose user space is page points. Thread-safe
   // for concurrent frames (each with its own context). With `fixed_legend` the
@@ -68,8 +68,8 @@ class MapCanvas {
     std::array<double, 4> box;  // x0, y0, x1, y1 in page points
     bool complete;              // every row is drawn
     int columns;
-    int over_map;               // columns drawn over the map (beyond options().legend_columns)
-    double scale;               // of the legend's type
+    int over_map;  // columns drawn over the map (beyond options().legend_columns)
+    double scale;  // of the legend's type
   };
   LegendExtent legend_extent(const std::vector<LegendItem>& items, const Style& style) const;
 

@@ -76,7 +76,8 @@ void status_pattern(cairo_t* cr, Pattern pattern, const Box& b) {
     bool dots = pattern == Pattern::Dots;
     double step = dots ? 5.5 : 8;
     for (double y = std::floor(b.y0 / step) * step; y <= b.y1; y += step)
-      for (double x = std::floor(b.x0 / step) * step + (static_cast<long>(y / step) % 2) * step / 2; x <= b.x1; x += step) {
+      for (double x = std::floor(b.x0 / step) * step + (static_cast<long>(y / step) % 2) * step / 2; x <= b.x1;
+           x += step) {
         cairo_new_sub_path(cr);
         cairo_arc(cr, x, y, dots ? 0.75 : 1.8, 0, 2 * M_PI);
       }

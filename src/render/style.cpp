@@ -104,12 +104,13 @@ void StyleReader::designations(const YAML::Node& doc, Style& style) {
     if (!pattern.empty()) p.pattern = pattern;
     if (std::find(patterns.begin(), patterns.end(), p.pattern) == patterns.end())
       f.report().error(f.at(kv.second["pattern"]), "pattern '" + p.pattern +
-                                                     "' is unknown (none, dots, crosshatch, horizontal, vertical, "
-                                                     "outline, ring, circles, sparse)");
+                                                       "' is unknown (none, dots, crosshatch, horizontal, vertical, "
+                                                       "outline, ring, circles, sparse)");
     p.colour_rule = kv.second["colour"] ? f.string(kv.second, "colour", false, what) : "#000000";
     if (p.colour_rule.empty()) continue;  // reported
     if (p.colour_rule != "by" && p.colour_rule != "beneficiary" && !parse_colour(p.colour_rule, p.colour))
-      f.report().error(f.at(kv.second["colour"]), "colour '" + p.colour_rule + "' is not #rrggbb, 'by' or 'beneficiary'");
+      f.report().error(f.at(kv.second["colour"]),
+                       "colour '" + p.colour_rule + "' is not #rrggbb, 'by' or 'beneficiary'");
     style.designations[kv.first.Scalar()] = p;
   }
 }
@@ -156,16 +157,21 @@ bool load_style(const std::string& name_or_path, Style& style, Report& report) {
     report.error(path, "a style is a mapping of keys (name, page, text, land, ...); see styles/README.md");
     return false;
   }
-  f.only_keys(doc, {"name", "page", "text", "land", "water", "water_line", "river", "no_assertion", "no_controller",
-                    "uyezd_line", "governorate_line", "modern_border", "uncertain", "conflict", "hatch",
-                    "designations", "place", "fonts", "polities"},
+  f.only_keys(doc,
+              {"name", "page", "text", "land", "water", "water_line", "river", "no_assertion", "no_controller",
+               "uyezd_line", "governorate_line", "modern_border", "uncertain", "conflict", "hatch", "designations",
+               "place", "fonts", "polities"},
               "a style");
   StyleReader r{f};
   style.name = doc["name"] ? f.string(doc, "name", false, "the style") : fs::path(path).stem().string();
-  for (auto [key, out] : std::initializer_list<std::pair<const char*, Rgb*>>{
-           {"page", &style.page}, {"text", &style.text}, {"land", &style.land}, {"water", &style.water},
-           {"water_line", &style.water_line}, {"river", &style.river}, {"no_assertion", &style.no_assertion},
-           {"no_controller", &style.no_controller}})
+  for (auto [key, out] : std::initializer_list<std::pair<const char*, Rgb*>>{{"page", &style.page},
+                                                                             {"text", &style.text},
+                                                                             {"land", &style.land},
+                                                                             {"water", &style.water},
+                                                                             {"water_line", &style.water_line},
+                                                                             {"river", &style.river},
+                                                                             {"no_assertion", &style.no_assertion},
+                                                                             {"no_controller", &style.no_controller}})
     r.colour(doc, key, *out, "the style");
   r.line(doc, "uyezd_line", style.uyezd_line);
   r.line(doc, "governorate_line", style.governorate_line);
@@ -197,9 +203,12 @@ bool load_style(const std::string& name_or_path, Style& style, Report& report) {
   if (auto found = r.section(doc, "fonts", {"family", "title", "subtitle", "region", "place", "legend", "credit"})) {
     const YAML::Node& fo = *found;
     if (fo["family"]) style.font_family = f.string(fo, "family", false, "'fonts'");
-    for (auto [key, out] : std::initializer_list<std::pair<const char*, double*>>{
-             {"title", &style.font_title}, {"subtitle", &style.font_subtitle}, {"region", &style.font_region},
-             {"place", &style.font_place}, {"legend", &style.font_legend}, {"credit", &style.font_credit}})
+    for (auto [key, out] : std::initializer_list<std::pair<const char*, double*>>{{"title", &style.font_title},
+                                                                                  {"subtitle", &style.font_subtitle},
+                                                                                  {"region", &style.font_region},
+                                                                                  {"place", &style.font_place},
+                                                                                  {"legend", &style.font_legend},
+                                                                                  {"credit", &style.font_credit}})
       r.number(fo, key, *out, "'fonts'");
   }
   r.polities(doc, style);

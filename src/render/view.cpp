@@ -62,8 +62,7 @@ Shape MapCanvas::Impl::shape_of(const OGRGeometry* g) const {
       case wkbGeometryCollection:
         for (const auto* sub : *x->toGeometryCollection()) walk(sub);
         break;
-      default:
-        break;
+      default: break;
     }
   };
   if (g) walk(g);
@@ -147,7 +146,8 @@ bool set_projection(const MapOptions& options, const Extent& x, MapCanvas::Impl&
   crs = options.crs;
   if (crs.empty()) {
     char buf[256];
-    std::snprintf(buf, sizeof buf, "+proj=lcc +lat_0=%.4f +lon_0=%.4f +lat_1=%.4f +lat_2=%.4f +datum=WGS84 +units=m +no_defs",
+    std::snprintf(buf, sizeof buf,
+                  "+proj=lcc +lat_0=%.4f +lon_0=%.4f +lat_1=%.4f +lat_2=%.4f +datum=WGS84 +units=m +no_defs",
                   (x.s + x.n) / 2, (x.w + x.e) / 2, x.s + (x.n - x.s) / 6, x.n - (x.n - x.s) / 6);
     crs = buf;
   }
@@ -173,7 +173,8 @@ bool set_projection(const MapOptions& options, const Extent& x, MapCanvas::Impl&
 }
 
 // 3. Frame on the page and the fit of the projected extent.
-bool fit_frame(const MapOptions& options, const Extent& x, const std::string& crs, MapCanvas::Impl& im, Report& report) {
+bool fit_frame(const MapOptions& options, const Extent& x, const std::string& crs, MapCanvas::Impl& im,
+               Report& report) {
   double legend_w = options.legend ? (kLegendWidth + kGap) * std::max(1, options.legend_columns) : 0;
   im.frame = {kMargin, kMargin + kTitleBand, options.width_pt - kMargin - legend_w,
               options.height_pt - kMargin - kCreditBand};
@@ -206,7 +207,8 @@ void project_outlines(const Atlas& atlas, const MapOptions& options, MapCanvas::
     im.pieces.push_back(im.shape_of(p.geometry.get()));
     im.visible.push_back(shape_box(im.pieces.back()).overlaps(im.frame));
   }
-  for (const auto& wb : atlas.water) (wb.kind == "sea" ? im.water_sea : im.water_lake).push_back(im.shape_of(wb.geometry.get()));
+  for (const auto& wb : atlas.water)
+    (wb.kind == "sea" ? im.water_sea : im.water_lake).push_back(im.shape_of(wb.geometry.get()));
   for (const auto& r : atlas.rivers) im.rivers.push_back(im.shape_of(r.geometry.get()));
   for (const auto& c : atlas.countries) im.countries.push_back(im.shape_of(c.geometry.get()));
   for (const auto& reg : atlas.regions) {
@@ -227,11 +229,13 @@ void project_outlines(const Atlas& atlas, const MapOptions& options, MapCanvas::
       }
     }
   }
-  std::stable_sort(im.region_labels.begin(), im.region_labels.end(),
-                   [](const MapCanvas::Impl::Label& a, const MapCanvas::Impl::Label& b) { return a.area_pt2 > b.area_pt2; });
+  std::stable_sort(
+      im.region_labels.begin(), im.region_labels.end(),
+      [](const MapCanvas::Impl::Label& a, const MapCanvas::Impl::Label& b) { return a.area_pt2 > b.area_pt2; });
   for (const auto& pl : atlas.places) {
     Pt at;
-    if (im.project(pl.lon, pl.lat, at)) im.places.push_back({name_in(pl.names, options.lang, pl.id), at, !pl.seat_of.empty()});
+    if (im.project(pl.lon, pl.lat, at))
+      im.places.push_back({name_in(pl.names, options.lang, pl.id), at, !pl.seat_of.empty()});
   }
 }
 
@@ -300,10 +304,14 @@ std::vector<std::vector<std::vector<std::array<double, 2>>>> MapCanvas::piece_ou
 std::vector<std::vector<std::array<double, 2>>> MapCanvas::layer_outline(const std::string& name) const {
   const Impl& im = *impl_;
   std::vector<const Shape*> shapes;
-  if (name == "sea") for (const auto& s : im.water_sea) shapes.push_back(&s);
-  if (name == "lakes") for (const auto& s : im.water_lake) shapes.push_back(&s);
-  if (name == "countries") for (const auto& s : im.countries) shapes.push_back(&s);
-  if (name == "rivers") for (const auto& s : im.rivers) shapes.push_back(&s);
+  if (name == "sea")
+    for (const auto& s : im.water_sea) shapes.push_back(&s);
+  if (name == "lakes")
+    for (const auto& s : im.water_lake) shapes.push_back(&s);
+  if (name == "countries")
+    for (const auto& s : im.countries) shapes.push_back(&s);
+  if (name == "rivers")
+    for (const auto& s : im.rivers) shapes.push_back(&s);
   if (name == "uyezd_lines") shapes.push_back(&im.uyezd_lines);
   if (name == "governorate_lines") shapes.push_back(&im.governorate_lines);
   std::vector<std::vector<std::array<double, 2>>> out;

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
-#include <memory>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <regex>
 #include <set>
@@ -159,7 +159,7 @@ struct FramePlan {
 }  // namespace
 
 std::vector<FrameEvents> frame_captions(const Atlas& atlas, const Resolver& resolver, const std::vector<Day>& days,
-                                   size_t hold) {
+                                        size_t hold) {
   std::vector<Events> out(days.size());
   size_t shown_from = 0;
   bool showing = false;
@@ -232,16 +232,18 @@ void write_png_frames(const FramePlan& plan, Report& report) {
 std::vector<std::string> ffmpeg_args(const FramePlan& plan, const std::string& ext, const std::string& out) {
   char rate[32];
   std::snprintf(rate, sizeof rate, "%.6f", plan.o.step == "changes" ? 1.0 / plan.o.hold_seconds : plan.o.fps);
-  std::vector<std::string> a = {"ffmpeg", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr0",
-                                "-s", std::to_string(plan.W) + "x" + std::to_string(plan.H), "-framerate", rate,
-                                "-i", "-"};
+  std::vector<std::string> a = {
+      "ffmpeg",     "-loglevel", "error", "-y", "-f",
+      "rawvideo",   "-pix_fmt",  "bgr0",  "-s", std::to_string(plan.W) + "x" + std::to_string(plan.H),
+      "-framerate", rate,        "-i",    "-"};
   if (ext == ".mp4") a.insert(a.end(), {"-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "veryfast", "-crf", "20"});
   else if (ext == ".webm")
     a.insert(a.end(), {"-c:v", "libvpx-vp9", "-pix_fmt", "yuv420p", "-b:v", "0", "-crf", "34", "-row-mt", "1"});
   else a.insert(a.end(), {"-vf", "split[a][b];[a]palettegen[p];[b][p]paletteuse"});
   if (plan.o.step == "changes") a.insert(a.end(), {"-r", "10"});
   // The temporary name keeps the extension, so FFmpeg picks the container from it.
-  a.insert(a.end(), {"-fflags", "+bitexact", "-flags:v", "+bitexact", "-f", ext == ".mp4" ? "mp4" : ext.substr(1), out});
+  a.insert(a.end(),
+           {"-fflags", "+bitexact", "-flags:v", "+bitexact", "-f", ext == ".mp4" ? "mp4" : ext.substr(1), out});
   return a;
 }
 
@@ -305,7 +307,8 @@ void animate(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canv
     if (!o.progress) return;
     std::lock_guard<std::mutex> lock(progress_mutex);
     int bar = static_cast<int>(40.0 * n / total);
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu", std::string(bar, '#').c_str(), std::string(40 - bar, ' ').c_str(), n, total);
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu", std::string(bar, '#').c_str(), std::string(40 - bar, ' ').c_str(), n,
+                 total);
     if (n == total) std::fprintf(stderr, "\n");
   };
   try {

@@ -12,13 +12,13 @@ namespace histmap {
 
 struct AnimateOptions {
   Day from = 0, to = 0;
-  std::string step = "1d";    // Nd (days), Nw (weeks), or "changes"
-  double hold_seconds = 1.5;  // with --step changes: how long each frame stays
-  double fps = 10;            // frames per second for day/week steps
-  double caption_seconds = 4; // day/week steps: a "what changed" box stays up at least this long
-  std::string output;         // .mp4, .webm, .gif, or a folder for numbered PNGs
-  int threads = 0;            // 0: all cores
-  bool progress = false;      // a progress bar on stderr
+  std::string step = "1d";     // Nd (days), Nw (weeks), or "changes"
+  double hold_seconds = 1.5;   // with --step changes: how long each frame stays
+  double fps = 10;             // frames per second for day/week steps
+  double caption_seconds = 4;  // day/week steps: a "what changed" box stays up at least this long
+  std::string output;          // .mp4, .webm, .gif, or a folder for numbered PNGs
+  int threads = 0;             // 0: all cores
+  bool progress = false;       // a progress bar on stderr
 };
 
 // What is wrong with a --step value ("" when it is Nd, Nw or "changes").

@@ -1,10 +1,10 @@
 #include "scrub/site.hpp"
 #include "symbology/dataset_words.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -67,7 +67,7 @@ json category_json(const Category& c, const Atlas& atlas) {
   json sides = json::array();
   for (int p : c.sides) sides.push_back(atlas.polities[p].id);
   auto id = [&](int p) { return p >= 0 ? json(atlas.polities[p].id) : json(nullptr); };
-  return {{"kind", to_string(c.kind)}, {"basis", to_string(c.basis)}, {"type", c.type},
+  return {{"kind", to_string(c.kind)}, {"basis", to_string(c.basis)},      {"type", c.type},
           {"party", id(c.party)},      {"beneficiary", id(c.beneficiary)}, {"sides", sides}};
 }
 
@@ -113,10 +113,10 @@ json legend_table(const Atlas& atlas, const Style& style, const std::vector<cons
     st[i]["legend"] = idx;
     st[i]["summary"] = in_languages(  // the state's own categories in words, for its history
         [&](const Words& w) {
-      std::string text;
-      for (const auto& c : classify(*states[i])) text += (text.empty() ? "" : "; ") + legend_label(c, atlas, w);
-      return text;
-    });
+          std::string text;
+          for (const auto& c : classify(*states[i])) text += (text.empty() ? "" : "; ") + legend_label(c, atlas, w);
+          return text;
+        });
     st[i]["look"] = marks_json(appearance(classify(*states[i]), atlas, style));
   }
   return table;
@@ -164,8 +164,11 @@ void names_and_places(const Atlas& atlas, const MapCanvas& canvas, double ox, do
   for (const auto& pl : atlas.places) {
     double x, y;
     if (!canvas.to_page(pl.lon, pl.lat, x, y) || x < f[0] || x > f[2] || y < f[1] || y > f[3]) continue;
-    places.push_back({{"id", pl.id}, {"names", names(pl.names, pl.id)}, {"seat", !pl.seat_of.empty()},
-                      {"x", round1(x - ox)}, {"y", round1(y - oy)}});
+    places.push_back({{"id", pl.id},
+                      {"names", names(pl.names, pl.id)},
+                      {"seat", !pl.seat_of.empty()},
+                      {"x", round1(x - ox)},
+                      {"y", round1(y - oy)}});
   }
   d["places"] = places;
 }
@@ -212,14 +215,15 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
     pieces.push_back({{"id", atlas.pieces[p].id},
                       {"uyezd", uy >= 0 ? atlas.regions[uy].id : ""},
                       {"uyezd_name", in_languages([&](const Words& w) {
-                         return uy >= 0 ? name_in(atlas.regions[uy].names, w.lang, atlas.regions[uy].id) : atlas.pieces[p].id;
+                         return uy >= 0 ? name_in(atlas.regions[uy].names, w.lang, atlas.regions[uy].id)
+                                        : atlas.pieces[p].id;
                        })},
                       {"path", svg_path(outlines[p], ox, oy, true)},
                       {"spans", spans}});
   }
   json st = json::array();
-  for (const PieceState* s : states) st.push_back({{"a", s->assertions}, {"conflict", s->conflict()},
-                                                   {"uncertain", s->control_uncertain()}});
+  for (const PieceState* s : states)
+    st.push_back({{"a", s->assertions}, {"conflict", s->conflict()}, {"uncertain", s->control_uncertain()}});
   d["legend"] = legend_table(atlas, style, states, st);
   d["states"] = st;
   d["pieces"] = pieces;
@@ -241,7 +245,8 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
   for (const auto& s : atlas.sources) sources += (sources.empty() ? "" : "; ") + s.id + ": " + s.title;
   d["words"] = page_words();
   for (const auto& lang : word_languages())  // the dataset's title in the heading
-    d["words"][lang]["page.heading"] = words_for(lang).fill("page.heading", {{"title", dataset_title(atlas, words_for(lang))}});
+    d["words"][lang]["page.heading"] =
+        words_for(lang).fill("page.heading", {{"title", dataset_title(atlas, words_for(lang))}});
   d["perspective"] = in_languages([&](const Words& w) {
     const std::string& own = DatasetInfo::in(atlas.dataset.perspective, w.lang);
     return own.empty() ? w.get("page.perspective") : w.get("page.perspective") + " " + own;

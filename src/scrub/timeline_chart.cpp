@@ -38,10 +38,12 @@ std::string summary(const Atlas& atlas, const PieceState& s) {
     for (const auto& side : c.sides) sides += (sides.empty() ? "" : " vs ") + atlas.polities[side.party].id;
     add("conflict over " + c.about + ": " + sides);
   }
-  if (s.controller >= 0) add("controller " + atlas.polities[s.controller].id + (s.control_uncertain() ? " (uncertain)" : ""));
+  if (s.controller >= 0)
+    add("controller " + atlas.polities[s.controller].id + (s.control_uncertain() ? " (uncertain)" : ""));
   for (const auto& c : s.claimants) add("claimed by " + atlas.polities[c.party].id);
   for (const auto& d : s.designations)
-    add(d.type + " by " + atlas.polities[d.by].id + (d.beneficiary >= 0 ? " for " + atlas.polities[d.beneficiary].id : ""));
+    add(d.type + " by " + atlas.polities[d.by].id +
+        (d.beneficiary >= 0 ? " for " + atlas.polities[d.beneficiary].id : ""));
   return out;
 }
 
@@ -68,9 +70,9 @@ std::string timeline_csv(const Atlas& atlas, const Resolver& resolver, Day from,
       locators += (locators.empty() ? "" : "; ") + atlas.sources[atlas.assertions[a].source].id + " " +
                   atlas.assertions[a].locator.text();
     }
-    out += format_day(c.day) + "," + csv_field(c.uyezd >= 0 ? atlas.regions[c.uyezd].id : "") + "," + csv_field(pieces) +
-           "," + csv_field(summary(atlas, *c.before)) + "," + csv_field(summary(atlas, *c.after)) + "," +
-           csv_field(because) + "," + csv_field(locators) + "\n";
+    out += format_day(c.day) + "," + csv_field(c.uyezd >= 0 ? atlas.regions[c.uyezd].id : "") + "," +
+           csv_field(pieces) + "," + csv_field(summary(atlas, *c.before)) + "," + csv_field(summary(atlas, *c.after)) +
+           "," + csv_field(because) + "," + csv_field(locators) + "\n";
   }
   return out;
 }
@@ -78,7 +80,7 @@ std::string timeline_csv(const Atlas& atlas, const Resolver& resolver, Day from,
 namespace {
 
 struct Rows {
-  std::vector<int> regions;                                 // uyezd region indices, top to bottom
+  std::vector<int> regions;                                  // uyezd region indices, top to bottom
   std::vector<std::pair<size_t, std::string>> group_starts;  // first row of each governorate, its name
 };
 
@@ -95,7 +97,8 @@ Rows chart_rows(const Atlas& atlas, const Words& w) {
   const std::string other = w.get("chart.other_okrugs");
   for (size_t r = 0; r < atlas.regions.size(); ++r)  // okrugs outside any governorate
     if (atlas.regions[r].kind == RegionKind::Uyezd && atlas.regions[r].parent.empty()) {
-      if (out.group_starts.empty() || out.group_starts.back().second != other) out.group_starts.push_back({out.regions.size(), other});
+      if (out.group_starts.empty() || out.group_starts.back().second != other)
+        out.group_starts.push_back({out.regions.size(), other});
       out.regions.push_back(static_cast<int>(r));
     }
   return out;
@@ -132,7 +135,8 @@ void draw_axis(const Chart& c) {
     cairo_stroke(cr);
     if (january || !year_named) text(cr, c.style, iso.substr(0, 4), x + 2, c.top - 20, 8, true);
     year_named = true;
-    if (months) text(cr, c.style, c.words.get("month." + std::to_string(std::stoi(iso.substr(5, 2)))), x + 2, c.top - 9, 5.5);
+    if (months)
+      text(cr, c.style, c.words.get("month." + std::to_string(std::stoi(iso.substr(5, 2)))), x + 2, c.top - 9, 5.5);
   }
 }
 
@@ -190,7 +194,8 @@ constexpr double kKeyRow = 11;
 void draw_key(const Chart& c, const std::vector<LegendItem>& items, double top) {
   double column = (c.W - c.left - c.right) / kKeyColumns;
   for (size_t i = 0; i < items.size(); ++i) {
-    double lx = c.left + column * static_cast<double>(i % kKeyColumns), ly = top + kKeyRow * static_cast<double>(i / kKeyColumns);
+    double lx = c.left + column * static_cast<double>(i % kKeyColumns),
+           ly = top + kKeyRow * static_cast<double>(i / kKeyColumns);
     Box sw{lx, ly - 3.5, lx + 12, ly + 4.5};
     std::vector<Shape> storage;
     cairo_save(c.cr);

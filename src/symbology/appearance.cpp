@@ -10,10 +10,14 @@ double claim_angle(int polity) {
 }
 
 bool pattern_from_name(const std::string& name, Pattern& out) {
-  static const std::pair<const char*, Pattern> names[] = {
-      {"dots", Pattern::Dots},           {"circles", Pattern::Circles}, {"crosshatch", Pattern::Crosshatch},
-      {"horizontal", Pattern::Horizontal}, {"vertical", Pattern::Vertical}, {"sparse", Pattern::Sparse},
-      {"outline", Pattern::Outline},     {"ring", Pattern::Ring}};
+  static const std::pair<const char*, Pattern> names[] = {{"dots", Pattern::Dots},
+                                                          {"circles", Pattern::Circles},
+                                                          {"crosshatch", Pattern::Crosshatch},
+                                                          {"horizontal", Pattern::Horizontal},
+                                                          {"vertical", Pattern::Vertical},
+                                                          {"sparse", Pattern::Sparse},
+                                                          {"outline", Pattern::Outline},
+                                                          {"ring", Pattern::Ring}};
   for (const auto& [n, p] : names)
     if (name == n) {
       out = p;

@@ -24,18 +24,18 @@
 namespace histmap {
 
 enum class Pattern {
-  Solid,       // a flat fill
-  Stripes,     // wide parallel bands, one per colour
-  Hatch,       // thin parallel lines
+  Solid,    // a flat fill
+  Stripes,  // wide parallel bands, one per colour
+  Hatch,    // thin parallel lines
   Dots,
   Circles,
   Crosshatch,
   Horizontal,
   Vertical,
   Sparse,
-  Outline,     // a solid band inside the area's edge
-  Ring,        // a dashed band inside the area's edge
-  Edge,        // a line along the area's edge
+  Outline,  // a solid band inside the area's edge
+  Ring,     // a dashed band inside the area's edge
+  Edge,     // a line along the area's edge
 };
 
 // The order in which marks are painted, across all areas of a map.
@@ -44,12 +44,12 @@ enum class Pass { Fill, Claims, Statuses, ConflictEdge, UncertainEdge };
 struct Mark {
   Pass pass = Pass::Fill;
   Pattern pattern = Pattern::Solid;
-  std::vector<Rgb> colours;     // Stripes: one per side; otherwise one
+  std::vector<Rgb> colours;  // Stripes: one per side; otherwise one
   double alpha = 1;
-  bool over_page = false;       // paint the page colour underneath first
+  bool over_page = false;                    // paint the page colour underneath first
   double angle = 0, spacing = 0, width = 0;  // lines (degrees, points)
   std::vector<double> dash;
-  bool inside = true;           // edges: clipped to the area (false: centred on its edge)
+  bool inside = true;  // edges: clipped to the area (false: centred on its edge)
   bool operator==(const Mark&) const = default;
 };
 

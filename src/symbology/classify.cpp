@@ -84,9 +84,9 @@ const char* to_string(Basis b) {
 }
 
 const std::vector<std::string>& status_types() {
-  static const std::vector<std::string> types = {"disputed",       "neutral_zone", "protectorate", "autonomy",
-                                                 "troops_present", "assigned",     "proposal",     "administration",
-                                                 "self_determination", "partial_transfer"};
+  static const std::vector<std::string> types = {
+      "disputed", "neutral_zone", "protectorate",   "autonomy",           "troops_present",
+      "assigned", "proposal",     "administration", "self_determination", "partial_transfer"};
   return types;
 }
 

@@ -27,10 +27,10 @@ struct Category {
       : kind(k), basis(b), type(std::move(t)), party(p), beneficiary(ben), sides(std::move(s)) {}
   Kind kind = Kind::NoSource;
   Basis basis = Basis::Stated;
-  std::string type;       // Conflict: "control" or the exclusive status type; Status: its type
-  int party = -1;         // Control: the controller; Claim: the claimant; Status: who made it
-  int beneficiary = -1;   // Status: for whom (-1: nobody named)
-  std::vector<int> sides; // Conflict: the disagreeing parties, in the resolver's order
+  std::string type;        // Conflict: "control" or the exclusive status type; Status: its type
+  int party = -1;          // Control: the controller; Claim: the claimant; Status: who made it
+  int beneficiary = -1;    // Status: for whom (-1: nobody named)
+  std::vector<int> sides;  // Conflict: the disagreeing parties, in the resolver's order
   bool operator==(const Category&) const = default;
 };
 

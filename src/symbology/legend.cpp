@@ -32,8 +32,8 @@ std::string status_label(const Category& c, const Atlas& atlas, const Words& w) 
 std::string legend_label(const Category& c, const Atlas& atlas, const Words& w) {
   switch (c.kind) {
     case Kind::Control: {
-      const char* id = c.basis == Basis::Stated        ? "control.stated"
-                       : c.basis == Basis::Presupposed ? "control.presupposed"
+      const char* id = c.basis == Basis::Stated          ? "control.stated"
+                       : c.basis == Basis::Presupposed   ? "control.presupposed"
                        : c.basis == Basis::UncertainDate ? "control.uncertain_date"
                                                          : "control.presupposed_uncertain_date";
       return w.fill(id, {{"party", party_name(atlas, c.party, w)}});

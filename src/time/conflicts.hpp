@@ -12,8 +12,8 @@ namespace histmap {
 struct ConflictSpan {
   ConflictRef conflict;
   Day first = 0;
-  Day last = 0;              // inclusive; kOpenFuture if it never ends
-  std::vector<int> pieces;   // sorted
+  Day last = 0;             // inclusive; kOpenFuture if it never ends
+  std::vector<int> pieces;  // sorted
 };
 
 std::vector<ConflictSpan> all_conflicts(const Resolver& r);

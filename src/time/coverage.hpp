@@ -12,9 +12,9 @@
 namespace histmap {
 
 struct CoverageCell {
-  int uyezd = -1;                 // region index (kind Uyezd)
-  int year = 0, month = 0;        // calendar month
-  std::map<int, int> by_source;   // source index -> assertions that may hold in the month
+  int uyezd = -1;                // region index (kind Uyezd)
+  int year = 0, month = 0;       // calendar month
+  std::map<int, int> by_source;  // source index -> assertions that may hold in the month
   int total() const {
     int n = 0;
     for (const auto& [s, k] : by_source) n += k;

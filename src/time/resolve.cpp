@@ -104,7 +104,8 @@ void add_contradictions(const Atlas& atlas, const std::vector<int>& applied, con
     bool certain = at != touching.end() && ivs[static_cast<size_t>(at - touching.begin())].certainly_holds(day);
     return PartyRef{exclusive_party(a) >= 0 ? exclusive_party(a) : a.party, {k}, certain, a.presupposed};
   };
-  for (auto [i, j] : pairs) st.conflicts.push_back({is_dating(atlas, i, j) ? "dating" : "statements", {side(i), side(j)}});
+  for (auto [i, j] : pairs)
+    st.conflicts.push_back({is_dating(atlas, i, j) ? "dating" : "statements", {side(i), side(j)}});
 }
 
 // Days on which a dating disagreement on this piece begins or ends.
@@ -120,8 +121,8 @@ void add_dating_points(const Atlas& atlas, const std::vector<int>& touching, std
 
 }  // namespace
 
-static PieceState resolve_from(const Atlas& atlas, const std::vector<int>& touching,
-                               const std::vector<Interval>& ivs, Day day) {
+static PieceState resolve_from(const Atlas& atlas, const std::vector<int>& touching, const std::vector<Interval>& ivs,
+                               Day day) {
   PieceState st;
   std::vector<int> active;
   std::map<int, bool> certain_on_day;
@@ -164,7 +165,8 @@ static PieceState resolve_from(const Atlas& atlas, const std::vector<int>& touch
         it->assertions.push_back(i);
         it->certain = it->certain || certain;
         it->presupposed = it->presupposed && a.presupposed;
-        if (is_exclusive_designation(a.type)) add_ref(exclusive_sides[a.type], a.beneficiary, i, certain, a.presupposed);
+        if (is_exclusive_designation(a.type))
+          add_ref(exclusive_sides[a.type], a.beneficiary, i, certain, a.presupposed);
         break;
       }
     }

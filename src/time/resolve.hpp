@@ -40,26 +40,26 @@ struct DesignationRef {
   int beneficiary = -1;
   std::vector<int> assertions;
   bool certain = false;
-  bool presupposed = true;      // every one of them is presupposed, none stated
+  bool presupposed = true;  // every one of them is presupposed, none stated
   bool operator==(const DesignationRef&) const = default;
 };
 
 struct ConflictRef {
-  std::string about;               // "control" or the exclusive designation type
-  std::vector<PartyRef> sides;     // each party with the assertions that name it
+  std::string about;            // "control" or the exclusive designation type
+  std::vector<PartyRef> sides;  // each party with the assertions that name it
   bool operator==(const ConflictRef&) const = default;
 };
 
 struct PieceState {
-  int controller = -1;                     // -1: none asserted, undecided, or in conflict
-  std::vector<PartyRef> control;           // every party named as controller on the day
+  int controller = -1;            // -1: none asserted, undecided, or in conflict
+  std::vector<PartyRef> control;  // every party named as controller on the day
   std::vector<PartyRef> claimants;
   std::vector<DesignationRef> designations;
   std::vector<ConflictRef> conflicts;
-  bool certain = true;                     // false when any applied assertion is uncertain on the day
-  std::vector<int> assertions;             // applied assertions, sorted
-  std::vector<int> uncertain;              // applied assertions that only may hold on the day
-  std::vector<int> set_aside;              // overridden by rule 2
+  bool certain = true;          // false when any applied assertion is uncertain on the day
+  std::vector<int> assertions;  // applied assertions, sorted
+  std::vector<int> uncertain;   // applied assertions that only may hold on the day
+  std::vector<int> set_aside;   // overridden by rule 2
   bool conflict() const { return !conflicts.empty(); }
   // Whether the *control* part of the state rests on an imprecise date: the
   // controller is named only by uncertain assertions, or candidates are all uncertain.
@@ -115,8 +115,8 @@ class Resolver {
 
   const Atlas& atlas_;
   std::vector<PieceTimeline> timelines_;
-  std::vector<Day> starts_;                          // global change points
-  std::vector<std::vector<unsigned>> segment_state_; // [segment][piece] -> index into that piece's states
+  std::vector<Day> starts_;                           // global change points
+  std::vector<std::vector<unsigned>> segment_state_;  // [segment][piece] -> index into that piece's states
 };
 
 // Assertions covering a piece, and the days where they may change its state.

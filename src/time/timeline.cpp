@@ -30,9 +30,8 @@ std::vector<Change> timeline(const Resolver& r, Day from, Day to) {
       const PieceState& after = r.at(static_cast<int>(p), d);
       if (before == after) continue;
       int uy = atlas.uyezd_of(static_cast<int>(p));
-      auto g = std::find_if(today.begin(), today.end(), [&](const Change& c) {
-        return c.uyezd == uy && *c.before == before && *c.after == after;
-      });
+      auto g = std::find_if(today.begin(), today.end(),
+                            [&](const Change& c) { return c.uyezd == uy && *c.before == before && *c.after == after; });
       if (g == today.end()) today.push_back({d, uy, {static_cast<int>(p)}, &before, &after, {}});
       else g->pieces.push_back(static_cast<int>(p));
     }

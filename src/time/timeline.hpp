@@ -18,11 +18,11 @@ std::vector<StateGroup> group_by_state(const Resolver& r, const std::vector<int>
 
 struct Change {
   Day day = 0;
-  int uyezd = -1;              // region index of the uyezd the pieces lie in, -1 if none
+  int uyezd = -1;  // region index of the uyezd the pieces lie in, -1 if none
   std::vector<int> pieces;
   const PieceState* before = nullptr;
   const PieceState* after = nullptr;
-  std::vector<int> because;    // assertions that begin, end, or turn certain/uncertain on the day
+  std::vector<int> because;  // assertions that begin, end, or turn certain/uncertain on the day
 };
 
 // Every change from `from` to `to` inclusive, ordered by day, uyezd, first piece.

@@ -1,10 +1,10 @@
 #include "util/atomic_file.hpp"
 
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace histmap {
 namespace fs = std::filesystem;

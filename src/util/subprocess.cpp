@@ -33,7 +33,8 @@ std::string describe_status(const std::string& program, int status, int stderr_f
     if (WEXITSTATUS(status) == 0) return {};
     why = program + " stopped with exit status " + std::to_string(WEXITSTATUS(status));
   } else if (WIFSIGNALED(status)) {
-    why = program + " was ended by signal " + std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) + ")";
+    why =
+        program + " was ended by signal " + std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) + ")";
   } else {
     why = program + " ended abnormally";
   }
@@ -178,10 +179,8 @@ std::string ChildInput::finish() {
   stdin_fd_ = -1;
   std::string why = describe_status(program_, wait_for(pid_), stderr_fd_);
   pid_ = 0;
-  if (why.empty() && write_failed_)
-    why = program_ + " stopped reading its input (" + std::strerror(write_errno_) + ")";
-  else if (!why.empty() && write_failed_ && write_errno_ == EPIPE)
-    why += " (it stopped reading its input early)";
+  if (why.empty() && write_failed_) why = program_ + " stopped reading its input (" + std::strerror(write_errno_) + ")";
+  else if (!why.empty() && write_failed_ && write_errno_ == EPIPE) why += " (it stopped reading its input early)";
   return why;
 }
 

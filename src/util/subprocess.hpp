@@ -10,9 +10,9 @@
 namespace histmap {
 
 struct ProgramRun {
-  bool ok = false;     // started and exited with status 0
-  std::string out;     // its standard output
-  std::string error;   // when !ok: what went wrong, naming the program (and its last stderr lines)
+  bool ok = false;    // started and exited with status 0
+  std::string out;    // its standard output
+  std::string error;  // when !ok: what went wrong, naming the program (and its last stderr lines)
 };
 
 // Runs argv[0] (looked up in PATH) with the arguments, in `working_dir` when

@@ -25,8 +25,7 @@ std::vector<std::string> fragments(const YAML::Node& row, const char* key) {
   if (!row[key]) return out;
   if (row[key].IsSequence())
     for (const auto& f : row[key]) out.push_back(f.as<std::string>());
-  else
-    out.push_back(row[key].as<std::string>());
+  else out.push_back(row[key].as<std::string>());
   return out;
 }
 
@@ -43,10 +42,8 @@ void make_given(const fs::path& out, const std::vector<std::string>& given) {
   for (const auto& g : given) {
     if (auto arrow = g.find(" -> "); arrow != std::string::npos)
       fs::create_symlink(g.substr(arrow + 4), out / g.substr(0, arrow));
-    else if (g.back() == '/')
-      fs::create_directories(out / g);
-    else
-      test::write(out / g, "given");
+    else if (g.back() == '/') fs::create_directories(out / g);
+    else test::write(out / g, "given");
   }
 }
 
@@ -55,8 +52,8 @@ const std::string& ten_times_shipped() {
   static test::Scratch scratch;
   static const std::string dir = [] {
     const fs::path to = scratch.dir / "x10";
-    const std::string cmd = "python3 '" HISTMAP_SOURCE_ROOT "/bench/make_scaled.py' '" HISTMAP_GEODATA "' 10 '" +
-                            to.string() + "'";
+    const std::string cmd =
+        "python3 '" HISTMAP_SOURCE_ROOT "/bench/make_scaled.py' '" HISTMAP_GEODATA "' 10 '" + to.string() + "'";
     REQUIRE(std::system(cmd.c_str()) == 0);
     return to.string();
   }();
@@ -65,7 +62,8 @@ const std::string& ten_times_shipped() {
 
 }  // namespace
 
-TEST_CASE("the CLI table: every subcommand, good and bad arguments, exit codes 0/1/2", "[cli][errors][table][catalogue]") {
+TEST_CASE("the CLI table: every subcommand, good and bad arguments, exit codes 0/1/2",
+          "[cli][errors][table][catalogue]") {
   YAML::Node rows = YAML::LoadFile(HISTMAP_CLI_CASES);
   REQUIRE(rows.IsSequence());
   CHECK(rows.size() >= 40);
@@ -90,7 +88,7 @@ TEST_CASE("the CLI table: every subcommand, good and bad arguments, exit codes 0
     for (const auto& f : fragments(row, "creates")) CHECK(fs::exists(expand(f, vars)));
     if (expected != 0) {
       CHECK(r.err.find("internal error") == std::string::npos);
-      CHECK_FALSE((r.out + r.err).empty());  // a failure always says why
+      CHECK_FALSE((r.out + r.err).empty());   // a failure always says why
       CHECK(entries_under(s.dir) == before);  // and leaves no partial output behind
       for (const auto& g : fragments(row, "given"))
         if (g.back() != '/' && g.find(" -> ") == std::string::npos) CHECK(test::read(s.dir / g) == "given");

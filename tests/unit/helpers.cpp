@@ -1,11 +1,11 @@
 #include "helpers.hpp"
 
+#include <sys/wait.h>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -78,7 +78,8 @@ std::string all_findings(const histmap::Report& r) {
 Run histmap(const std::string& args) {
   Scratch s;
   fs::path out = s.dir / "out", err = s.dir / "err";
-  std::string cmd = std::string(HISTMAP_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string() + " </dev/null";
+  std::string cmd =
+      std::string(HISTMAP_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string() + " </dev/null";
   int status = std::system(cmd.c_str());
   int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return {code, read(out), read(err)};

@@ -11,7 +11,7 @@
 namespace test {
 
 std::string data_path(const std::string& rel);  // under tests/data
-std::string synthetic();                         // tests/data/synthetic
+std::string synthetic();                        // tests/data/synthetic
 
 // Loads a dataset; REQUIREs success.
 std::unique_ptr<histmap::Atlas> load_ok(const std::string& dir, const std::vector<std::string>& extra = {});

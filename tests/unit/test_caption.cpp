@@ -55,7 +55,10 @@ std::map<std::string, std::string> bib_entries(const std::string& bib) {
     int depth = 0;
     size_t end = open;
     for (; end < bib.size(); ++end) {
-      if (bib[end] == '\\') { ++end; continue; }
+      if (bib[end] == '\\') {
+        ++end;
+        continue;
+      }
       if (bib[end] == '{') ++depth;
       if (bib[end] == '}' && --depth == 0) break;
     }
@@ -222,7 +225,8 @@ TEST_CASE("animation: the legend is the same on every frame and lists every cate
   auto all = canvas.legend_over(r, days, st);
   for (Day d : days)
     for (const auto& item : legend_of(canvas, r, d, st))
-      CHECK(std::find_if(all.begin(), all.end(), [&](const LegendItem& a) { return a.label == item.label; }) != all.end());
+      CHECK(std::find_if(all.begin(), all.end(), [&](const LegendItem& a) { return a.label == item.label; }) !=
+            all.end());
   // Two frames whose maps differ: the legend panel's pixels are the same.
   test::Scratch s;
   AnimateOptions a;

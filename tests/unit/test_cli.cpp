@@ -108,7 +108,8 @@ TEST_CASE("validate: exit 0 with conflicts listed, 1 with errors", "[cli][valida
   for (const auto& c : j["conflicts"]) {
     CHECK(c["sides"].size() == 2);
     for (const auto& s : c["sides"])
-      for (const auto& a : s["assertions"]) both_sides_located = both_sides_located && !a["locator"].get<std::string>().empty();
+      for (const auto& a : s["assertions"])
+        both_sides_located = both_sides_located && !a["locator"].get<std::string>().empty();
   }
   CHECK(both_sides_located);
 

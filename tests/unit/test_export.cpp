@@ -17,7 +17,8 @@ namespace {
 double signed_area(const json& ring) {
   double a = 0;
   for (size_t i = 0; i + 1 < ring.size(); ++i)
-    a += ring[i][0].get<double>() * ring[i + 1][1].get<double>() - ring[i + 1][0].get<double>() * ring[i][1].get<double>();
+    a += ring[i][0].get<double>() * ring[i + 1][1].get<double>() -
+         ring[i + 1][0].get<double>() * ring[i][1].get<double>();
   return a / 2;
 }
 
@@ -62,14 +63,15 @@ TEST_CASE("single-date GeoJSON follows RFC 7946 and the state JSON contract", "[
       for (const auto& p : g["coordinates"]) check_polygon(p);
     }
     const auto& p = f["properties"];
-    for (const char* k : {"piece", "uyezd", "governorate", "regions", "date", "controller", "controller_name", "claimants",
-                          "designations", "conflict", "precision", "assertions", "sources"})
+    for (const char* k : {"piece", "uyezd", "governorate", "regions", "date", "controller", "controller_name",
+                          "claimants", "designations", "conflict", "precision", "assertions", "sources"})
       CHECK(p.contains(k));
     CHECK(p["regions"].is_array());
     CHECK(p["claimants"].is_array());
     // Same names and values as `histmap state --by-piece --format json`.
     const json& st = by_piece.at(p["piece"]);
-    for (const char* k : {"controller", "claimants", "designations", "conflict", "precision", "assertions"}) CHECK(p[k] == st[k]);
+    for (const char* k : {"controller", "claimants", "designations", "conflict", "precision", "assertions"})
+      CHECK(p[k] == st[k]);
   }
 }
 
@@ -137,9 +139,10 @@ TEST_CASE("the GeoPackage is valid for ogrinfo, has every layer, and is reproduc
   std::string listing = (sc.dir / "info.txt").string();
   REQUIRE(std::system(("ogrinfo -ro -so " + a + " > " + listing + " 2>&1").c_str()) == 0);
   std::string info = test::read(listing);
-  for (const char* layer : {"states (Multi Polygon)", "uyezds (Multi Polygon)", "governorates (Multi Polygon)", "places (Point)",
-                            "water (Multi Polygon)", "rivers (Multi Line String)", "countries (Multi Polygon)",
-                            "assertions (None)", "sources (None)", "polities (None)", "state_assertions (None)"})
+  for (const char* layer :
+       {"states (Multi Polygon)", "uyezds (Multi Polygon)", "governorates (Multi Polygon)", "places (Point)",
+        "water (Multi Polygon)", "rivers (Multi Line String)", "countries (Multi Polygon)", "assertions (None)",
+        "sources (None)", "polities (None)", "state_assertions (None)"})
     CHECK(info.find(layer) != std::string::npos);
   size_t spans = 0;
   for (size_t p = 0; p < s.atlas->pieces.size(); ++p) spans += s.resolver.spans(static_cast<int>(p)).size();

@@ -15,14 +15,15 @@ using test::day;
 
 namespace {
 
-std::unique_ptr<Atlas> load_fidelity() {
-  return test::load_ok(test::data_path("fidelity_set"));
+std::unique_ptr<Atlas> load_fidelity() { return test::load_ok(test::data_path("fidelity_set")); }
+
+std::string controller(const Atlas& a, const PieceState& s) {
+  return s.controller < 0 ? "" : a.polities[s.controller].id;
 }
 
-std::string controller(const Atlas& a, const PieceState& s) { return s.controller < 0 ? "" : a.polities[s.controller].id; }
-
 bool has_claimant(const Atlas& a, const PieceState& s, const char* id) {
-  return std::any_of(s.claimants.begin(), s.claimants.end(), [&](const PartyRef& r) { return a.polities[r.party].id == id; });
+  return std::any_of(s.claimants.begin(), s.claimants.end(),
+                     [&](const PartyRef& r) { return a.polities[r.party].id == id; });
 }
 
 const ConflictRef* conflict_about(const PieceState& s, const char* about) {
@@ -33,7 +34,8 @@ const ConflictRef* conflict_about(const PieceState& s, const char* about) {
 
 }  // namespace
 
-TEST_CASE("fidelity: 'to: next' ends at the next firm date on each piece, uncertain after its start", "[resolve][ends]") {
+TEST_CASE("fidelity: 'to: next' ends at the next firm date on each piece, uncertain after its start",
+          "[resolve][ends]") {
   auto a = load_fidelity();
   Resolver r(*a);
   int p6 = a->piece_index("p6"), p4 = a->piece_index("p4");
@@ -75,7 +77,8 @@ TEST_CASE("fidelity: presupposed control is told apart from stated control", "[r
   Resolver r(*a);
   CHECK(r.at(a->piece_index("p4"), day("1940-04-01")).control_presupposed());
   CHECK_FALSE(r.at(a->piece_index("p6"), day("1940-07-01")).control_presupposed());
-  auto run = test::histmap("state --date 1940-04-01 --region uy_b --format json --data " + test::data_path("fidelity_set"));
+  auto run =
+      test::histmap("state --date 1940-04-01 --region uy_b --format json --data " + test::data_path("fidelity_set"));
   REQUIRE(run.code == 0);
   CHECK(run.out.find(R"("control_asserted_as": "presupposed")") != std::string::npos);
 }
@@ -100,17 +103,20 @@ TEST_CASE("fidelity: contradicting statements meet as a conflict, and so do two 
   CHECK(conflict_about(r.at(a->piece_index("p5"), day("1940-10-16")), "dating") == nullptr);
 }
 
-TEST_CASE("fidelity: an assignment not reported carried out is a status that ends no one's control", "[resolve][ends]") {
+TEST_CASE("fidelity: an assignment not reported carried out is a status that ends no one's control",
+          "[resolve][ends]") {
   auto a = load_fidelity();
   Resolver r(*a);
   const PieceState& s = r.at(a->piece_index("p1"), day("1942-05-01"));
   CHECK(controller(*a, s) == "teal");  // an assignment carried out would have ended Teal's hold on 1 March
-  CHECK(std::any_of(s.designations.begin(), s.designations.end(),
-                    [&](const DesignationRef& d) { return d.type == "assigned" && a->polities[d.beneficiary].id == "blue"; }));
+  CHECK(std::any_of(s.designations.begin(), s.designations.end(), [&](const DesignationRef& d) {
+    return d.type == "assigned" && a->polities[d.beneficiary].id == "blue";
+  }));
   // A misplaced flag is refused.
   test::Scratch sc;
   auto dir = sc.copy_of(test::data_path("fidelity_set"));
-  test::edit(dir / "assertions/three.yaml", "    to: 1942-06-01\n", "    to: 1942-06-01\n    carried_out: not_reported\n");
+  test::edit(dir / "assertions/three.yaml", "    to: 1942-06-01\n",
+             "    to: 1942-06-01\n    carried_out: not_reported\n");
   histmap::Report report;
   CHECK(load_atlas({dir.string(), {}}, report) == nullptr);
   CHECK(test::has_finding(report, Severity::Error, {"three.yaml", "three-blue-claims-a", "only an 'assigned'"}));
@@ -129,8 +135,8 @@ TEST_CASE("fidelity: two datings of one end disagree from the earlier end to the
 TEST_CASE("fidelity: the reference resolver agrees with the precomputed one on the added set", "[resolve][ends]") {
   auto a = load_fidelity();
   Resolver r(*a);
-  for (const char* d : {"1940-03-10", "1940-04-01", "1940-05-01", "1940-06-01", "1940-08-01", "1940-09-20", "1940-10-15",
-                        "1940-10-16", "1941-01-01", "1942-02-15", "1942-05-01"})
+  for (const char* d : {"1940-03-10", "1940-04-01", "1940-05-01", "1940-06-01", "1940-08-01", "1940-09-20",
+                        "1940-10-15", "1940-10-16", "1941-01-01", "1942-02-15", "1942-05-01"})
     for (size_t p = 0; p < a->pieces.size(); ++p)
       CHECK(resolve_piece(*a, static_cast<int>(p), day(d)) == r.at(static_cast<int>(p), day(d)));
 }
@@ -156,8 +162,8 @@ TEST_CASE("fidelity: coverage counts the assertions of each source per uyezd and
   };
   int three = a->source_index("src_three");
   CHECK(cell("uy_b", 1).total() == 0);
-  CHECK(cell("uy_b", 3).by_source.at(three) == 2);  // the presupposed control and the claim
-  CHECK(cell("uy_b", 8).by_source.at(three) >= 3);  // control (p4), Blue on p6, and the two statements of 1 August
+  CHECK(cell("uy_b", 3).by_source.at(three) == 2);   // the presupposed control and the claim
+  CHECK(cell("uy_b", 8).by_source.at(three) >= 3);   // control (p4), Blue on p6, and the two statements of 1 August
   CHECK(cell("uy_b", 12).by_source.at(three) == 1);  // Blue's control of piece six runs to the end of 1940
   CHECK(cell("uy_a", 6).by_source.count(three) == 0);
   auto run = test::histmap("coverage --from 1940-01 --to 1940-02 --data " + test::synthetic());

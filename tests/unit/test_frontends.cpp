@@ -103,7 +103,8 @@ std::set<Entry> qgis_legend(const Shipped& s, const std::vector<QgisRule>& rules
       if (matches(r.filter, props)) {
         out.insert({category_key(r.category, *s.atlas), r.label});
         matched += r.category.kind == Kind::Control || r.category.kind == Kind::NoController ||
-                   r.category.kind == Kind::NoSource || (r.category.kind == Kind::Conflict && r.category.type == "control");
+                   r.category.kind == Kind::NoSource ||
+                   (r.category.kind == Kind::Conflict && r.category.type == "control");
       }
     CHECK(matched == 1);  // exactly one rule fills each feature
   }
@@ -112,7 +113,8 @@ std::set<Entry> qgis_legend(const Shipped& s, const std::vector<QgisRule>& rules
 
 }  // namespace
 
-TEST_CASE("Cairo legend, page data, QGIS style and chart key agree for each date and language", "[symbology][frontends]") {
+TEST_CASE("Cairo legend, page data, QGIS style and chart key agree for each date and language",
+          "[symbology][frontends]") {
   Shipped s;
   MapOptions site_map;
   site_map.width_pt = 1000, site_map.height_pt = 800, site_map.legend = false, site_map.labels = false;

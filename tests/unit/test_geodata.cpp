@@ -1,7 +1,7 @@
 // The shipped geodata: canonical ids with their names, a clean partition,
 // seats inside their uyezds, and plausible areas.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
 
 #include <cmath>
@@ -10,8 +10,8 @@
 
 #include <gdal_priv.h>
 
-#include "geodata/report.hpp"
 #include "data/validate.hpp"
+#include "geodata/report.hpp"
 #include "helpers.hpp"
 
 using namespace histmap;
@@ -31,17 +31,64 @@ double area_of(const Atlas& a, const std::string& region) {
 // ---
 TEST_CASE("every canonical region exists with its names", "[geodata]") {
   const Atlas& a = shipped();
-  const std::vector<std::string> georgian = {"gov_tiflis", "tiflis", "borchali", "akhalkalaki", "akhaltsikh", "signakh",
-                                             "telav", "gori", "dushet", "tianet", "gov_kutais", "sukhum", "batum",
-                                             "obl_batum", "lori_neutral_zone"};
-  const std::vector<std::string> ids = {
-      "gov_erivan", "erivan", "echmiadzin", "alexandropol", "novo_bayazet", "nakhichevan", "sharur_daralagez",
-      "surmali", "gov_elisavetpol", "elisavetpol", "kazakh", "shusha", "jevanshir", "jebrail", "zangezur", "nukha",
-      "aresh", "gov_baku", "baku", "shemakha", "geokchay", "kuba", "lenkoran", "javad", "gov_tiflis", "tiflis",
-      "borchali", "akhalkalaki", "akhaltsikh", "signakh", "telav", "gori", "dushet", "tianet", "gov_kutais", "sukhum",
-      "zakatala", "obl_batum", "batum", "artvin", "obl_kars", "kars", "ardahan", "kagyzman", "olti", "zangezur_west",
-      "zangezur_east", "mountainous_karabakh", "daralagez", "sharur", "goycha", "ordubad", "julfa",
-      "lori_neutral_zone", "kazakh_highlands"};
+  const std::vector<std::string> georgian = {"gov_tiflis", "tiflis", "borchali", "akhalkalaki", "akhaltsikh",
+                                             "signakh",    "telav",  "gori",     "dushet",      "tianet",
+                                             "gov_kutais", "sukhum", "batum",    "obl_batum",   "lori_neutral_zone"};
+  const std::vector<std::string> ids = {"gov_erivan",
+                                        "erivan",
+                                        "echmiadzin",
+                                        "alexandropol",
+                                        "novo_bayazet",
+                                        "nakhichevan",
+                                        "sharur_daralagez",
+                                        "surmali",
+                                        "gov_elisavetpol",
+                                        "elisavetpol",
+                                        "kazakh",
+                                        "shusha",
+                                        "jevanshir",
+                                        "jebrail",
+                                        "zangezur",
+                                        "nukha",
+                                        "aresh",
+                                        "gov_baku",
+                                        "baku",
+                                        "shemakha",
+                                        "geokchay",
+                                        "kuba",
+                                        "lenkoran",
+                                        "javad",
+                                        "gov_tiflis",
+                                        "tiflis",
+                                        "borchali",
+                                        "akhalkalaki",
+                                        "akhaltsikh",
+                                        "signakh",
+                                        "telav",
+                                        "gori",
+                                        "dushet",
+                                        "tianet",
+                                        "gov_kutais",
+                                        "sukhum",
+                                        "zakatala",
+                                        "obl_batum",
+                                        "batum",
+                                        "artvin",
+                                        "obl_kars",
+                                        "kars",
+                                        "ardahan",
+                                        "kagyzman",
+                                        "olti",
+                                        "zangezur_west",
+                                        "zangezur_east",
+                                        "mountainous_karabakh",
+                                        "daralagez",
+                                        "sharur",
+                                        "goycha",
+                                        "ordubad",
+                                        "julfa",
+                                        "lori_neutral_zone",
+                                        "kazakh_highlands"};
   for (const auto& id : ids) {
     INFO(id);
     int r = a.region_index(id);
@@ -55,9 +102,9 @@ TEST_CASE("every canonical region exists with its names", "[geodata]") {
 // ---
 TEST_CASE("every canonical polity exists with names and a colour", "[geodata]") {
   const Atlas& a = shipped();
-  for (const char* id : {"adr", "az_ssr", "am_republic", "am_ssr", "ge_republic", "ge_ssr", "rsfsr", "ottoman",
-                         "turkey_gna", "britain", "persia", "mountainous_armenia", "tdfr", "tsfsr", "ussr",
-                         "russian_empire"}) {
+  for (const char* id :
+       {"adr", "az_ssr", "am_republic", "am_ssr", "ge_republic", "ge_ssr", "rsfsr", "ottoman", "turkey_gna", "britain",
+        "persia", "mountainous_armenia", "tdfr", "tsfsr", "ussr", "russian_empire"}) {
     INFO(id);
     int p = a.polity_index(id);
     REQUIRE(p >= 0);
@@ -135,7 +182,8 @@ TEST_CASE("REPORT.md gives every uyezd's area in km² and square versts", "[geod
 }
 
 // ---
-TEST_CASE("Armenia is built from the 39 ARM ADM2 districts, one piece each, in the right uyezds", "[geodata][armenia]") {
+TEST_CASE("Armenia is built from the 39 ARM ADM2 districts, one piece each, in the right uyezds",
+          "[geodata][armenia]") {
   const Atlas& a = shipped();
   std::set<std::string> arm;
   for (const auto& p : a.pieces)
@@ -161,7 +209,8 @@ TEST_CASE("Armenia is built from the 39 ARM ADM2 districts, one piece each, in t
 }
 
 // ---
-TEST_CASE("goycha and the Lori neutral zone are parts of their uyezds, and Goycha holds Lake Sevan", "[geodata][armenia]") {
+TEST_CASE("goycha and the Lori neutral zone are parts of their uyezds, and Goycha holds Lake Sevan",
+          "[geodata][armenia]") {
   const Atlas& a = shipped();
   auto piece_ids = [&](const std::string& region) {
     std::set<int> s(a.regions[a.region_index(region)].pieces.begin(), a.regions[a.region_index(region)].pieces.end());
@@ -200,7 +249,8 @@ TEST_CASE("reference_areas.csv: every uyezd has a row and every figure names its
 }
 
 // ---
-TEST_CASE("reference_areas.csv: unknown regions, bad numbers and versts that disagree with km² are errors", "[geodata][reference]") {
+TEST_CASE("reference_areas.csv: unknown regions, bad numbers and versts that disagree with km² are errors",
+          "[geodata][reference]") {
   GDALAllRegister();
   test::Scratch s;
   auto csv = s.dir / "reference_areas.csv";
@@ -222,7 +272,8 @@ TEST_CASE("reference_areas.csv: unknown regions, bad numbers and versts that dis
 }
 
 // ---
-TEST_CASE("REPORT.md compares every uyezd with its historical area and counts those within 10%", "[geodata][report][reference]") {
+TEST_CASE("REPORT.md compares every uyezd with its historical area and counts those within 10%",
+          "[geodata][report][reference]") {
   GDALAllRegister();
   const Atlas& a = shipped();
   std::string report = test::read(std::string(HISTMAP_GEODATA) + "/REPORT.md");

@@ -100,7 +100,8 @@ TEST_CASE("each broken table input is reported with file, line and what would be
     test::edit(one, "type: disputed", "type: contested");
     test::edit(one, "    beneficiary: blue\n", "");
     auto r = load_report(d);
-    CHECK(test::has_finding(r, Severity::Error, {at(one, "type: contested"), "'contested' is unknown", "neutral_zone"}));
+    CHECK(
+        test::has_finding(r, Severity::Error, {at(one, "type: contested"), "'contested' is unknown", "neutral_zone"}));
     CHECK(test::has_finding(r, Severity::Error, {"one-assigned-blue", "needs the 'beneficiary'"}));
   }
   SECTION("a region naming a missing piece, an unknown include, and a cycle") {
@@ -145,8 +146,10 @@ TEST_CASE("each broken piece is reported with its feature id", "[load][errors][g
     CHECK(test::has_finding(r, Severity::Error, {"id p1", "invalid geometry"}));
   }
   SECTION("a point is not a piece") {
-    test::edit(pieces, "\"type\": \"Polygon\", \"coordinates\": [[[44.0,40.5],[44.5,40.5],[44.5,41.0],[44.0,41.0],[44.0,40.5]]]",
-               "\"type\": \"Point\", \"coordinates\": [44.2,40.7]");
+    test::edit(
+        pieces,
+        "\"type\": \"Polygon\", \"coordinates\": [[[44.0,40.5],[44.5,40.5],[44.5,41.0],[44.0,41.0],[44.0,40.5]]]",
+        "\"type\": \"Point\", \"coordinates\": [44.2,40.7]");
     auto r = load_report(d);
     CHECK(test::has_finding(r, Severity::Error, {"id p1", "geometry is POINT"}));
   }

@@ -63,7 +63,8 @@ std::string dominant(const Png& png, const MapCanvas& c, double w, double s, dou
 
 // Whether the legend has an item of this kind (in the old words: controller, conflict,
 // no_controller, no_assertion, claim, designation) for this polity id or status type.
-bool has_entry(const Atlas& atlas, const std::vector<LegendItem>& l, const std::string& kind, const std::string& key = "") {
+bool has_entry(const Atlas& atlas, const std::vector<LegendItem>& l, const std::string& kind,
+               const std::string& key = "") {
   return std::any_of(l.begin(), l.end(), [&](const LegendItem& e) {
     const Category& c = e.category;
     auto party = [&](int p) { return key.empty() || (p >= 0 && atlas.polities[p].id == key); };
@@ -99,7 +100,7 @@ TEST_CASE("a piece whose controller changes changes colour on the map", "[render
   Png march(png_at("1920-03-01"));
   CHECK(dominant(march, canvas, 45.05, 40.55, 45.45, 40.95) == "#cc0000");  // red, per one-red-a
   Png aug(png_at("1920-08-01"));
-  CHECK(dominant(aug, canvas, 45.05, 40.55, 45.45, 40.95) == "#0000cc");    // blue, per one-blue-a
+  CHECK(dominant(aug, canvas, 45.05, 40.55, 45.45, 40.95) == "#0000cc");  // blue, per one-blue-a
   Png later(png_at("1921-06-01"));
   CHECK(dominant(later, canvas, 45.05, 40.05, 45.45, 40.45) == to_hex(st.no_assertion));  // p6: nothing asserted
   // p1 in conflict (blue vs green): both sides' colours appear as stripes.
@@ -151,7 +152,7 @@ TEST_CASE("the legend lists what the map shows and nothing else", "[render][lege
   CHECK(has_entry(*atlas, sep, "controller", "green"));
   CHECK_FALSE(has_entry(*atlas, sep, "controller", "red"));
   CHECK(has_entry(*atlas, sep, "conflict"));
-  CHECK(has_entry(*atlas, sep, "no_controller"));   // p5, p6: an assignment but no controller
+  CHECK(has_entry(*atlas, sep, "no_controller"));  // p5, p6: an assignment but no controller
   CHECK_FALSE(has_entry(*atlas, sep, "no_assertion"));
   CHECK_FALSE(has_entry(*atlas, sep, "claim"));
   auto may = canvas.render(r, test::day("1920-05-15"), st, (s.dir / "b.png").string(), rep);
@@ -200,8 +201,10 @@ TEST_CASE("SVG parses as XML and PDF renders with pdftoppm to the same colours",
   canvas.render(r, test::day("1920-03-01"), st, svg.string(), rep);
   canvas.render(r, test::day("1920-03-01"), st, pdf.string(), rep);
   REQUIRE_FALSE(rep.has_errors());
-  std::string check = "/usr/bin/python3 -c \"import sys, xml.etree.ElementTree as E; t = E.parse(sys.argv[1]); "
-                      "sys.exit(0 if t.getroot().tag.endswith('svg') else 1)\" " + svg.string();
+  std::string check =
+      "/usr/bin/python3 -c \"import sys, xml.etree.ElementTree as E; t = E.parse(sys.argv[1]); "
+      "sys.exit(0 if t.getroot().tag.endswith('svg') else 1)\" " +
+      svg.string();
   CHECK(std::system(check.c_str()) == 0);
   CHECK(test::read(svg).find("<svg") != std::string::npos);
   CHECK(test::read(pdf).rfind("%PDF-", 0) == 0);

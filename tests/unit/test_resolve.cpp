@@ -24,7 +24,9 @@ std::vector<std::string> ids(const Atlas& a, const std::vector<int>& as) {
   return out;
 }
 
-std::string controller(const Atlas& a, const PieceState& s) { return s.controller < 0 ? "" : a.polities[s.controller].id; }
+std::string controller(const Atlas& a, const PieceState& s) {
+  return s.controller < 0 ? "" : a.polities[s.controller].id;
+}
 
 // A small atlas built in code, for rules the synthetic files do not exercise.
 struct Builder {

@@ -53,15 +53,19 @@ TEST_CASE("animate writes deterministic PNG frames, one per day", "[scrub][anima
 }
 
 // ---
-TEST_CASE("animate encodes a video that ffprobe reads with the right frame count and duration", "[scrub][animate][video]") {
+TEST_CASE("animate encodes a video that ffprobe reads with the right frame count and duration",
+          "[scrub][animate][video]") {
   test::Scratch s;
   std::string mp4 = (s.dir / "v.mp4").string();
-  auto r = test::histmap("animate --from 1920-04-01 --to 1920-05-10 --step 1d --fps 10 --size 640x480 --dpi 72 -o " + mp4);
+  auto r =
+      test::histmap("animate --from 1920-04-01 --to 1920-05-10 --step 1d --fps 10 --size 640x480 --dpi 72 -o " + mp4);
   INFO(r.err);
   REQUIRE(r.code == 0);
   std::string probe = (s.dir / "probe.txt").string();
   REQUIRE(std::system(("ffprobe -v error -count_frames -select_streams v:0 -show_entries "
-                       "stream=nb_read_frames,duration,width,height -of default=nw=1 " + mp4 + " > " + probe).c_str()) == 0);
+                       "stream=nb_read_frames,duration,width,height -of default=nw=1 " +
+                       mp4 + " > " + probe)
+                          .c_str()) == 0);
   std::string out = test::read(probe);
   CHECK(out.find("nb_read_frames=40") != std::string::npos);  // 40 days
   CHECK(out.find("duration=4.0") != std::string::npos);       // at 10 frames per second
@@ -87,8 +91,10 @@ TEST_CASE("timeline as CSV and as an SVG chart", "[scrub][timeline]") {
   auto chart = test::histmap("timeline --format svg -o " + svg);
   INFO(chart.err);
   REQUIRE(chart.code == 0);
-  std::string check = "/usr/bin/python3 -c \"import sys, xml.etree.ElementTree as E; "
-                      "sys.exit(0 if E.parse(sys.argv[1]).getroot().tag.endswith('svg') else 1)\" " + svg;
+  std::string check =
+      "/usr/bin/python3 -c \"import sys, xml.etree.ElementTree as E; "
+      "sys.exit(0 if E.parse(sys.argv[1]).getroot().tag.endswith('svg') else 1)\" " +
+      svg;
   CHECK(std::system(check.c_str()) == 0);
   auto no_file = test::histmap("timeline --format svg");
   CHECK(no_file.code == 2);

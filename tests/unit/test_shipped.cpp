@@ -234,7 +234,10 @@ TEST_CASE("every shipped assertion is traceable: locator lines inside the seed f
     // Every line number in the locator exists in the seed text (408 and 468 lines long).
     int max_line = s.id == "s000" ? 468 : 412;
     for (size_t i = 0; i < a.locator.lines.size();) {
-      if (!isdigit(static_cast<unsigned char>(a.locator.lines[i]))) { ++i; continue; }
+      if (!isdigit(static_cast<unsigned char>(a.locator.lines[i]))) {
+        ++i;
+        continue;
+      }
       size_t j = i;
       while (j < a.locator.lines.size() && isdigit(static_cast<unsigned char>(a.locator.lines[j]))) ++j;
       int line = std::stoi(a.locator.lines.substr(i, j - i));

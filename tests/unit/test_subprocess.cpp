@@ -95,8 +95,9 @@ TEST_CASE("a PNG frame that cannot be written is exit 1 with a message, not a mi
   fs::path dir = s.dir / "frames";
   // A folder where frame 2 should go: writing the frame fails (as root too, unlike a read-only folder).
   fs::create_directories(dir / "frame-00002.png");
-  auto r = test::histmap("animate --force --from 1920-08-14 --to 1920-08-16 --size 640x480 --dpi 72 --threads 2 --data " +
-                         test::synthetic() + " -o '" + dir.string() + "/'");
+  auto r =
+      test::histmap("animate --force --from 1920-08-14 --to 1920-08-16 --size 640x480 --dpi 72 --threads 2 --data " +
+                    test::synthetic() + " -o '" + dir.string() + "/'");
   INFO(r.err);
   CHECK(r.code == 1);
   CHECK(r.err.find("frame-00002.png") != std::string::npos);

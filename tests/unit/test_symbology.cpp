@@ -82,7 +82,8 @@ TEST_CASE("dates read as words, never as EDTF", "[symbology][words]") {
   CHECK(fuzzy_date_words(parse_fuzzy("1921-22", false), words_for("az")) == "1921, yay");
 }
 
-TEST_CASE("classify: control stated, presupposed, on an imprecise date, no controller, no source", "[symbology][classify]") {
+TEST_CASE("classify: control stated, presupposed, on an imprecise date, no controller, no source",
+          "[symbology][classify]") {
   PieceState none;
   REQUIRE(none.empty());
   CHECK(classify(none) == std::vector<Category>{Category{Kind::NoSource}});

@@ -13,8 +13,8 @@ namespace {
 
 constexpr size_t kDbfStringLimit = 254;
 
-void write_field_note(const std::string& shp, const std::vector<OgrField>& asked, const std::vector<std::string>& written,
-                      const FeatureSet& set) {
+void write_field_note(const std::string& shp, const std::vector<OgrField>& asked,
+                      const std::vector<std::string>& written, const FeatureSet& set) {
   std::map<std::string, size_t> longest;
   for (const auto& row : set.properties)
     for (auto it = row.begin(); it != row.end(); ++it) {
@@ -27,7 +27,8 @@ void write_field_note(const std::string& shp, const std::vector<OgrField>& asked
        "GeoPackage and other exports. Lists and objects are JSON text; text over 254 bytes is cut (marked).\n\n";
   for (size_t i = 0; i < asked.size() && i < written.size(); ++i) {
     o << written[i] << "\t" << asked[i].name;
-    if (longest[asked[i].name] > kDbfStringLimit) o << "\t(values cut at 254 bytes; longest " << longest[asked[i].name] << ")";
+    if (longest[asked[i].name] > kDbfStringLimit)
+      o << "\t(values cut at 254 bytes; longest " << longest[asked[i].name] << ")";
     o << "\n";
   }
   const std::filesystem::path p(shp);
