@@ -40,7 +40,9 @@ std::string legend_label(const Category& c, const Atlas& atlas, const Words& w) 
     }
     case Kind::Conflict: {
       std::string sides;
-      for (int p : c.sides) sides += (sides.empty() ? "" : w.get("sides.separator")) + party_name(atlas, p, w);
+      for (size_t i = 0; i < c.sides.size(); ++i)  // a party on both sides (two datings of its act) is named once
+        if (std::find(c.sides.begin(), c.sides.begin() + i, c.sides[i]) == c.sides.begin() + i)
+          sides += (sides.empty() ? "" : w.get("sides.separator")) + party_name(atlas, c.sides[i], w);
       if (c.type == "control") return w.fill("conflict.control", {{"sides", sides}});
       // Statements linked by `contradicts`, and two datings of one event.
       if (c.type == "statements" || c.type == "dating") return w.fill("conflict." + c.type, {{"sides", sides}});
