@@ -15,11 +15,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include "data/dataset_file.hpp"
+#include "data/load_parts.hpp"
 #include "data/yaml_reader.hpp"
 #include "model/languages.hpp"
 
 namespace histmap {
 namespace fs = std::filesystem;
+using namespace load_parts;
 
 std::string default_data_dir() {
   if (const char* env = std::getenv("HISTMAP_DATA"); env && *env) return env;
@@ -27,72 +29,6 @@ std::string default_data_dir() {
 }
 
 namespace {
-
-// ---- files ---------------------------------------------------------------
-
-// Whether anything is there under this name (a broken or looping link counts;
-// reading it reports the problem). Never throws.
-bool entry_exists(const fs::path& p) {
-  std::error_code ec;
-  return fs::exists(fs::symlink_status(p, ec));
-}
-
-// For a data file that is there: reports a folder or a link that leads nowhere.
-bool readable_file_or_report(const fs::path& p, Report& report) {
-  std::error_code ec;
-  auto st = fs::status(p, ec);
-  if (ec) {
-    report.error(p.string(), "cannot be read (" + ec.message() + ")");
-    return false;
-  }
-  if (fs::is_directory(st)) {
-    report.error(p.string(), "is a folder; a data file is expected under this name");
-    return false;
-  }
-  return true;
-}
-
-// Reads a YAML file and returns the sequence under `top`, or an empty node.
-YAML::Node read_records(YamlReader& f, const char* top, YAML::Node* whole = nullptr) {
-  auto doc = f.load();
-  if (!doc) return {};
-  if (whole) *whole = *doc;
-  if (!doc->IsMap() || !(*doc)[top]) {
-    f.report().error(f.path(), std::string("expected a mapping with a '") + top + "' list at the top");
-    return {};
-  }
-  YAML::Node seq = (*doc)[top];
-  if (!seq.IsSequence()) {
-    f.report().error(f.at(seq), std::string("'") + top + "' must be a list");
-    return {};
-  }
-  return seq;
-}
-
-constexpr size_t kMaxIdLength = 200;
-
-std::string id_problem(const std::string& id) {
-  if (id.size() > kMaxIdLength)
-    return "id '" + id.substr(0, 40) + "...' has " + std::to_string(id.size()) + " characters; at most " +
-           std::to_string(kMaxIdLength) + " are allowed";
-  return "id '" + id + "' must be lower-case letters, digits, '_', '-' or '.'";
-}
-
-template <class T>
-bool check_new_id(const YamlReader& f, const YAML::Node& rec, const std::string& id, const std::string& what,
-                  const std::vector<T>& existing) {
-  if (id.empty()) return false;
-  if (!is_plain_id(id, kMaxIdLength)) {
-    f.report().error(f.at(rec), what + " " + id_problem(id));
-    return false;
-  }
-  for (const auto& e : existing)
-    if (e.id == id) {
-      f.report().error(f.at(rec), what + " id '" + id + "' is defined twice (first at " + e.origin.where() + ")");
-      return false;
-    }
-  return true;
-}
 
 // ---- tables --------------------------------------------------------------
 
@@ -358,19 +294,6 @@ struct PendingRefs {
   std::vector<std::string> overrides, contradicts;
   std::string where_party, where_region, where_source;
 };
-
-// An optional key with a closed set of values ("" = absent); anything else is
-// an error naming the values that would be right.
-std::string read_choice(const YamlReader& f, const YAML::Node& rec, const char* key, const std::string& what,
-                        const std::vector<std::string>& allowed, Report& report) {
-  std::string v = f.string(rec, key, false, what);
-  if (std::find(allowed.begin(), allowed.end(), v) != allowed.end()) return v;
-  std::string list;
-  for (const auto& a : allowed)
-    if (!a.empty()) list += (list.empty() ? "'" : ", '") + a + "'";
-  report.error(f.at(rec[key]), what + ": " + key + " '" + v + "' is unknown; it can be " + list);
-  return "";
-}
 
 void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std::vector<PendingRefs>& refs) {
   YamlReader f{path.string(), report};
