@@ -73,7 +73,7 @@ TEST_CASE("every seeded input fault is refused with where, what and exit 1", "[l
     CHECK_FALSE(atlas);
     CHECK(one_line_has_all(printed(r), expect));
 
-    auto run = test::histmap("validate --data '" + d.string() + "'");
+    auto run = test::histmap("validate --data \047" + d.string() + "\047");
     INFO("validate printed:\n" << run.out << run.err);
     CHECK(run.code == 1);
     CHECK(one_line_has_all(run.out + run.err, expect));  // validate lists findings on stdout
@@ -81,8 +81,8 @@ TEST_CASE("every seeded input fault is refused with where, what and exit 1", "[l
 
     // A command that writes refuses the same data and leaves nothing behind.
     fs::create_directories(s.dir / "out");
-    auto render = test::histmap("render --date 1920-08-01 --size 320x240 --data '" + d.string() + "' -o '" +
-                                (s.dir / "out/map.png").string() + "'");
+    auto render = test::histmap("render --date 1920-08-01 --size 320x240 --data \047" + d.string() + "\047 -o \047" +
+                                (s.dir / "out/map.png").string() + "\047");
     INFO("render printed:\n" << render.err);
     CHECK(render.code == 1);
     CHECK(fs::is_empty(s.dir / "out"));
@@ -110,8 +110,8 @@ TEST_CASE("every seeded style fault is refused with file, line and exit 2", "[re
     CHECK(one_line_has_all(printed(r), expect));
 
     test::Scratch s;
-    auto run = test::histmap("render --date 1920-08-01 --data " + test::synthetic() + " --style '" + f.string() +
-                             "' -o '" + (s.dir / "map.png").string() + "'");
+    auto run = test::histmap("render --date 1920-08-01 --data " + test::synthetic() + " --style \047" + f.string() +
+                             "\047 -o \047" + (s.dir / "map.png").string() + "\047");
     INFO(run.err);
     CHECK(run.code == 2);
     CHECK(one_line_has_all(run.err, expect));

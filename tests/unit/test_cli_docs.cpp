@@ -1,5 +1,5 @@
 // docs/cli/<subcommand>.md against `histmap <subcommand> --help`: every option the
-// help lists is in the page's options table, and every option in the table is
+// help lists is in the page’s options table, and every option in the table is
 // one the help lists. A page for every subcommand, and no page for none.
 #include <catch2/catch.hpp>
 
@@ -29,7 +29,7 @@ std::vector<std::string> section(const std::string& text, const std::string& hea
 // Option names in the first column of help lines: "  -o,--output TEXT  ..." gives -o and --output.
 std::set<std::string> help_options(const std::string& help) {
   std::set<std::string> out;
-  static const std::regex name(R"((^|,)(--?[A-Za-z][A-Za-z0-9-]*))");
+  static const std::regex name("(^|,)(--?[A-Za-z][A-Za-z0-9-]*)");
   for (const auto& line : section(help, "Options:")) {
     std::string first = line.substr(line.find_first_not_of(' '));
     first = first.substr(0, first.find(' '));
@@ -49,10 +49,10 @@ std::vector<std::string> subcommands(const std::string& help) {
   return out;
 }
 
-// Options named in the first cell of the page's table rows: | `-o`, `--output FILE` | ... |
+// Options named in the first cell of the page’s table rows: | `-o`, `--output FILE` | ... |
 std::set<std::string> page_options(const std::string& page) {
   std::set<std::string> out;
-  static const std::regex name(R"(`(--?[A-Za-z][A-Za-z0-9-]*))");
+  static const std::regex name("`(--?[A-Za-z][A-Za-z0-9-]*)");
   std::istringstream in(page);
   for (std::string line; std::getline(in, line);) {
     if (line.rfind("| `-", 0) != 0) continue;

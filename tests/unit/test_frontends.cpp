@@ -1,5 +1,5 @@
-// One visual language: for a set of dates and every language, the Cairo map's
-// legend, the page's data, the QGIS states style and the timeline chart's key
+// One visual language: for a set of dates and every language, the Cairo map’s
+// legend, the page’s data, the QGIS states style and the timeline chart’s key
 // name the same categories with the same words.
 #include <catch2/catch.hpp>
 
@@ -49,7 +49,7 @@ std::set<Entry> cairo_legend(const Shipped& s, const MapCanvas& canvas, Day day)
   return entries(*s.atlas, items);
 }
 
-// The page's legend for a day, as app.js builds it: each piece's state on the
+// The page’s legend for a day, as app.js builds it: each piece’s state on the
 // day (the last span starting on or before it), the union of their legend entries.
 std::set<Entry> page_legend(const json& data, Day day, const std::string& lang) {
   std::string iso = format_day(day);
@@ -67,10 +67,10 @@ std::set<Entry> page_legend(const json& data, Day day, const std::string& lang) 
   return out;
 }
 
-// Evaluates the filters qgis_style writes (equality terms joined by AND) on a feature's properties.
+// Evaluates the filters qgis_style writes (equality terms joined by AND) on a feature’s properties.
 bool matches(const std::string& filter, const json& props) {
-  static const std::regex eq(R"re("(\w+)" = '([^']*)')re"), null(R"re("(\w+)" IS NULL)re"),
-      item(R"re(array_contains\(string_to_array\("(\w+)", ';'\), '([^']*)'\))re");
+  static const std::regex eq("\"(\\w+)\" = \047([^\047]*)\047"), null("\"(\\w+)\" IS NULL"),
+      item("array_contains\\(string_to_array\\(\"(\\w+)\", \047;\047\\), \047([^\047]*)\047\\)");
   size_t at = 0;
   while (at <= filter.size()) {
     size_t end = filter.find(" AND ", at);

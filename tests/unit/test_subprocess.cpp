@@ -17,9 +17,9 @@ using namespace histmap;
 namespace fs = std::filesystem;
 
 TEST_CASE("run_program passes arguments unchanged and reports failures by name", "[util][subprocess]") {
-  auto echo = run_program({"printf", "%s|", "it's a dir", "a b", "$HOME", "`x`"});
+  auto echo = run_program({"printf", "%s|", "it\047s a dir", "a b", "$HOME", "`x`"});
   CHECK(echo.ok);
-  CHECK(echo.out == "it's a dir|a b|$HOME|`x`|");
+  CHECK(echo.out == "it\047s a dir|a b|$HOME|`x`|");
   auto fails = run_program({"sh", "-c", "echo broken >&2; exit 3"});
   CHECK_FALSE(fails.ok);
   CHECK(fails.error.find("sh stopped with exit status 3") != std::string::npos);
@@ -44,7 +44,7 @@ TEST_CASE("a child that stops reading is an error, not SIGPIPE", "[util][subproc
   CHECK(why.find("stopped reading") != std::string::npos);
 }
 
-TEST_CASE("parallel_for carries a worker's exception to the caller after join", "[util][parallel]") {
+TEST_CASE("parallel_for carries a worker\047s exception to the caller after join", "[util][parallel]") {
   std::atomic<int> ran{0};
   std::atomic<bool> thrown{false};
   auto work = [&](size_t i) {
@@ -71,7 +71,7 @@ TEST_CASE("parallel_for carries a worker's exception to the caller after join", 
 
 TEST_CASE("animate writes gif, mp4 and webm to a path with a quote and a space", "[scrub][animate][video]") {
   test::Scratch s;
-  fs::path dir = s.dir / "it's a dir";
+  fs::path dir = s.dir / "it\047s a dir";
   fs::create_directories(dir);
   for (const char* ext : {"gif", "mp4", "webm"}) {
     INFO(ext);
@@ -97,7 +97,7 @@ TEST_CASE("a PNG frame that cannot be written is exit 1 with a message, not a mi
   fs::create_directories(dir / "frame-00002.png");
   auto r =
       test::histmap("animate --force --from 1920-08-14 --to 1920-08-16 --size 640x480 --dpi 72 --threads 2 --data " +
-                    test::synthetic() + " -o '" + dir.string() + "/'");
+                    test::synthetic() + " -o \047" + dir.string() + "/\047");
   INFO(r.err);
   CHECK(r.code == 1);
   CHECK(r.err.find("frame-00002.png") != std::string::npos);
@@ -107,7 +107,7 @@ TEST_CASE("a PNG frame that cannot be written is exit 1 with a message, not a mi
     fs::create_directories(ro);
     fs::permissions(ro, fs::perms::owner_read | fs::perms::owner_exec);
     auto r2 = test::histmap("animate --from 1920-08-14 --to 1920-08-15 --size 640x480 --dpi 72 --data " +
-                            test::synthetic() + " -o '" + ro.string() + "/'");
+                            test::synthetic() + " -o \047" + ro.string() + "/\047");
     INFO(r2.err);
     CHECK(r2.code == 1);
     CHECK(r2.err.find(ro.string()) != std::string::npos);
