@@ -87,4 +87,12 @@ Run histmap(const std::string& args) {
 
 histmap::Day day(const char* ymd) { return histmap::parse_day(ymd); }
 
+histmap::Style style_named(const char* name) {
+  histmap::Style s;
+  histmap::Report r;
+  INFO(all_findings(r));
+  REQUIRE(histmap::load_style(name, s, r));
+  return s;
+}
+
 }  // namespace test

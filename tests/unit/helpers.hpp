@@ -2,6 +2,8 @@
 // running the real histmap binary.
 #pragma once
 
+#include "render/style.hpp"
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -41,5 +43,8 @@ struct Run {
 Run histmap(const std::string& args);
 
 histmap::Day day(const char* ymd);
+
+// A shipped style by name; fails the test (with the findings) if it does not load.
+histmap::Style style_named(const char* name);
 
 }  // namespace test

@@ -18,13 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Style style_named(const char* name) {
-  Style s;
-  Report r;
-  REQUIRE(load_style(name, s, r));
-  return s;
-}
-
 MapOptions sized(const std::string& size, const std::string& lang = "en", double dpi = 150) {
   MapOptions o;
   o.lang = lang;
@@ -77,7 +70,7 @@ TEST_CASE("render --caption: the caption names every legend entry, the .bib and 
           "[render][caption]") {
   auto atlas = test::load_ok(HISTMAP_GEODATA);
   Resolver r(*atlas);
-  Style st = style_named("default");
+  Style st = test::style_named("default");
   for (const char* lang : {"en", "hy"}) {
     DYNAMIC_SECTION("language " << lang) {
       test::Scratch s;
@@ -143,7 +136,7 @@ TEST_CASE("the Cairo legend stays on the page on dense days, at 1600x1200 and A4
   auto atlas = test::load_ok(HISTMAP_GEODATA);
   Resolver r(*atlas);
   for (const char* style_name : {"default", "print"}) {
-    Style st = style_named(style_name);
+    Style st = test::style_named(style_name);
     for (const char* size : {"1600x1200", "297x210mm"})
       for (const char* date : {"1920-12-01", "1921-09-01"}) {
         INFO(style_name << " " << size << " " << date);
@@ -215,7 +208,7 @@ TEST_CASE("animation: the legend is the same on every frame and lists every cate
           "[scrub][animate][legend]") {
   auto atlas = test::load_ok(test::synthetic());
   Resolver r(*atlas);
-  Style st = style_named("default");
+  Style st = test::style_named("default");
   Report rep;
   MapOptions o = sized("640x480", "en", 72);
   o.date_caption = false;

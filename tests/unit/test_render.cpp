@@ -15,14 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Style style_named(const char* name) {
-  Style s;
-  Report r;
-  INFO(test::all_findings(r));
-  REQUIRE(load_style(name, s, r));
-  return s;
-}
-
 MapOptions plain() {
   MapOptions o;
   o.width_pt = 600, o.height_pt = 420, o.dpi = 144, o.labels = false;
@@ -87,7 +79,7 @@ TEST_CASE("a piece whose controller changes changes colour on the map", "[render
   Report rep;
   MapCanvas canvas(*atlas, plain(), rep);
   REQUIRE(canvas.ok());
-  Style st = style_named("default");
+  Style st = test::style_named("default");
   test::Scratch s;
   auto png_at = [&](const char* date) {
     fs::path p = s.dir / (std::string(date) + ".png");
@@ -125,7 +117,7 @@ TEST_CASE("shipped map: Zangezur changes from ADR to Armenian control (s004 line
   o.region = "zangezur";
   MapCanvas canvas(*atlas, o, rep);
   REQUIRE(canvas.ok());
-  Style st = style_named("default");
+  Style st = test::style_named("default");
   test::Scratch s;
   fs::path a = s.dir / "a.png", b = s.dir / "b.png";
   canvas.render(r, test::day("1919-06-01"), st, a.string(), rep);
@@ -145,7 +137,7 @@ TEST_CASE("the legend lists what the map shows and nothing else", "[render][lege
   Resolver r(*atlas);
   Report rep;
   MapCanvas canvas(*atlas, plain(), rep);
-  Style st = style_named("default");
+  Style st = test::style_named("default");
   test::Scratch s;
   auto sep = canvas.render(r, test::day("1920-09-15"), st, (s.dir / "a.png").string(), rep);
   CHECK(has_entry(*atlas, sep, "controller", "blue"));
@@ -195,7 +187,7 @@ TEST_CASE("SVG parses as XML and PDF renders with pdftoppm to the same colours",
   Resolver r(*atlas);
   Report rep;
   MapCanvas canvas(*atlas, plain(), rep);
-  Style st = style_named("default");
+  Style st = test::style_named("default");
   test::Scratch s;
   fs::path svg = s.dir / "m.svg", pdf = s.dir / "m.pdf";
   canvas.render(r, test::day("1920-03-01"), st, svg.string(), rep);
@@ -275,16 +267,16 @@ TEST_CASE("render rejects bad input clearly and writes nothing", "[render][error
 // ---
 TEST_CASE("styles: the shipped ones load, a broken one is reported with file and line", "[render][style]") {
   for (const char* n : {"default", "print", "dark"}) {
-    Style s = style_named(n);
+    Style s = test::style_named(n);
     CHECK(s.name == n);
     CHECK(s.designations.count("disputed"));
   }
-  Style print = style_named("print");
+  Style print = test::style_named("print");
   CHECK(print.polities.count("adr"));  // grays override the data's hues
   // In every shipped style the two "no controller" fills differ from each other and from every controller.
   auto atlas = test::load_ok(HISTMAP_GEODATA);
   for (const char* n : {"default", "print", "dark"}) {
-    Style s = style_named(n);
+    Style s = test::style_named(n);
     INFO(n);
     CHECK_FALSE(s.no_assertion == s.no_controller);
     for (const auto& p : atlas->polities) {
