@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include <yaml-cpp/eventhandler.h>
+
 namespace histmap {
 namespace fs = std::filesystem;
 
@@ -35,6 +37,53 @@ bool is_language_key(const std::string& k) {
 // A readable excerpt of a value in a message.
 std::string shown(const std::string& s) { return s.size() > 60 ? s.substr(0, 57) + "..." : s; }
 
+// Where a document begins and whether it holds anything but a null.
+struct DocumentProbe : YAML::EventHandler {
+  YAML::Mark start = YAML::Mark::null_mark();
+  bool any_event = false;
+  bool content = false;
+  void seen(const YAML::Mark& m, bool is_content) {
+    if (!any_event) start = m;
+    any_event = true;
+    content = content || is_content;
+  }
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { seen(m, false); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { seen(m, true); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { seen(m, true); }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    seen(m, true);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    seen(m, true);
+  }
+  void OnMapEnd() override {}
+};
+
+// What follows the first document. YAML::LoadAll of yaml-cpp 0.7 loops forever,
+// allocating, when its parser stops advancing on some malformed input (fixed
+// upstream in jbeder/yaml-cpp#1319, after Debian 12's 0.7.0), so the documents
+// are walked here and the walk stops where the parser makes no progress.
+struct AfterFirst {
+  enum Kind { Nothing, SecondDocument, Stuck } kind = Nothing;
+  YAML::Mark where = YAML::Mark::null_mark();
+};
+
+AfterFirst look_past_first_document(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  int previous = -1;
+  for (int index = 0;; ++index) {
+    DocumentProbe doc;
+    if (!parser.HandleNextDocument(doc)) return {};
+    if (!doc.any_event || doc.start.pos <= previous) return {AfterFirst::Stuck, doc.start};
+    previous = doc.start.pos;
+    if (index > 0 && doc.content) return {AfterFirst::SecondDocument, doc.start};
+  }
+}
+
 }  // namespace
 
 std::string YamlReader::at(const YAML::Node& n) const {
@@ -61,26 +110,33 @@ std::optional<YAML::Node> YamlReader::load() {
     report_.error(path_, "cannot be read (no permission, or not a regular file)");
     return std::nullopt;
   }
-  std::vector<YAML::Node> docs;
+  YAML::Node first;
+  AfterFirst rest;
   try {
-    docs = YAML::LoadAll(text.str());
+    first = YAML::Load(text.str());
+    rest = look_past_first_document(text.str());
   } catch (const YAML::Exception& e) {
     report_.error(path_ + (e.mark.is_null() ? "" : ":" + std::to_string(e.mark.line + 1)),
                   "malformed YAML: " + e.msg + " (check indentation and quoting)");
     return std::nullopt;
   }
-  if (docs.empty()) return YAML::Node(YAML::NodeType::Null);
-  for (size_t i = 1; i < docs.size(); ++i)
-    if (!docs[i].IsNull()) {
-      report_.error(at(docs[i]),
-                    "a second YAML document starts here (after a '---' line); everything after it would "
-                    "be ignored. Remove the '---' line: a file holds one document");
-      return std::nullopt;
-    }
+  const std::string where = path_ + (rest.where.is_null() ? "" : ":" + std::to_string(rest.where.line + 1));
+  if (rest.kind == AfterFirst::Stuck) {
+    report_.error(where, "malformed YAML: the reader cannot go on from here (check indentation, brackets and quoting)");
+    return std::nullopt;
+  }
+  if (rest.kind == AfterFirst::SecondDocument) {
+    report_.error(where,
+                  "a second YAML document starts here; everything from here on would be ignored. A file holds "
+                  "one document: remove the '---' line if there is one, or indent this line so that it "
+                  "continues the lines above");
+    return std::nullopt;
+  }
+  if (!first.IsDefined()) return YAML::Node(YAML::NodeType::Null);
   size_t before = report_.count(Severity::Error);
-  check_keys(docs[0], 0);
+  check_keys(first, 0);
   if (report_.count(Severity::Error) > before) return std::nullopt;
-  return docs[0];
+  return first;
 }
 
 // Every mapping key must be a plain scalar, and no key may appear twice in one
