@@ -16,6 +16,7 @@ namespace {
 struct AnimateCmd {
   CommonOptions common;
   std::string from, to, size = "1280x960", style = "default";
+  bool quiet = false;
   AnimateOptions anim;
   MapOptions map;
 };
@@ -46,7 +47,8 @@ void run(AnimateCmd& o) {
   }
   refuse_existing(o.anim.output, o.common.force);
   o.map.date_caption = false;
-  o.anim.progress = isatty(STDERR_FILENO);
+  if (!o.quiet)
+    o.anim.progress = isatty(STDERR_FILENO) ? AnimateOptions::Progress::Bar : AnimateOptions::Progress::Lines;
   Style style = style_or_exit(o.style);
   Report report;
   auto atlas = load_or_exit(o.common);
@@ -83,6 +85,7 @@ void add_animate_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--threads", o->anim.threads, "Rendering threads (default: all cores)");
   cmd->add_flag("--force", o->common.force, "Overwrite an existing output");
+  cmd->add_flag("--quiet", o->quiet, "No progress on stderr (a bar on a terminal, a line per tenth otherwise)");
   add_data_options(cmd, o->common);
   cmd->callback([o] { run(*o); });
 }

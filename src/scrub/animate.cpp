@@ -65,7 +65,21 @@ namespace {
 
 using Events = FrameEvents;
 
-Events events_between(const Atlas& atlas, const Resolver& resolver, Day from, Day to) {
+bool holds(const PieceState* s, int a) {
+  auto has = [a](const std::vector<int>& v) { return std::find(v.begin(), v.end(), a) != v.end(); };
+  return s && (has(s->assertions) || has(s->set_aside));
+}
+
+// A paraphrase short enough for the box, cut at a word rather than inside one.
+std::string shortened(std::string line) {
+  if (line.size() <= 240) return line;
+  line.resize(237);
+  while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0x80) line.pop_back();  // UTF-8
+  if (auto space = line.rfind(' '); space != std::string::npos && space > 160) line.resize(space);
+  return line + "…";
+}
+
+Events events_between(const Atlas& atlas, const Resolver& resolver, Day from, Day to, const Words& words) {
   Events out;
   std::set<int> seen;
   for (const auto& c : timeline(resolver, from, to))
@@ -73,13 +87,10 @@ Events events_between(const Atlas& atlas, const Resolver& resolver, Day from, Da
       if (!seen.insert(a).second) continue;
       out.day = out.lines.empty() ? c.day : std::max(out.day, c.day);
       const Assertion& as = atlas.assertions[a];
-      std::string line = as.paraphrase;
-      if (line.size() > 240) {
-        line.resize(237);
-        while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0x80) line.pop_back();  // UTF-8
-        line += "…";
-      }
-      out.lines.push_back(line + " [" + atlas.sources[as.source].id + ", " + as.locator.text() + "]");
+      std::string line = shortened(as.paraphrase) + " [" + atlas.sources[as.source].id + ", " + as.locator.text() + "]";
+      // An assertion that held the day before and no longer does is an end, not news.
+      if (holds(c.before, a) && !holds(c.after, a)) line = words.fill("caption.ends", {{"text", line}});
+      out.lines.push_back(line);
     }
   return out;
 }
@@ -99,7 +110,7 @@ void caption(cairo_t* cr, const Style& style, double width, Day day, const Event
   // (the box stays up for several frames, so it names its own day).
   std::string text = day_words(ev.day, words) + ":";
   for (size_t i = 0; i < events.size() && i < 3; ++i) text += "\n• " + events[i];
-  if (events.size() > 3) text += "\n(+" + std::to_string(events.size() - 3) + ")";
+  if (events.size() > 3) text += "\n" + words.fill("caption.more", {{"n", std::to_string(events.size() - 3)}});
   PangoLayout* e = layout(text, style.font_legend + 1.5, false, width * 0.45);
   int w, h;
   pango_layout_get_size(e, &w, &h);
@@ -159,12 +170,12 @@ struct FramePlan {
 }  // namespace
 
 std::vector<FrameEvents> frame_captions(const Atlas& atlas, const Resolver& resolver, const std::vector<Day>& days,
-                                        size_t hold) {
+                                        size_t hold, const Words& words) {
   std::vector<Events> out(days.size());
   size_t shown_from = 0;
   bool showing = false;
   for (size_t i = 0; i < days.size(); ++i) {
-    Events e = events_between(atlas, resolver, i == 0 ? days[0] : days[i - 1] + 1, days[i]);
+    Events e = events_between(atlas, resolver, i == 0 ? days[0] : days[i - 1] + 1, days[i], words);
     if (!e.lines.empty()) {
       out[i] = std::move(e);
       shown_from = i;
@@ -304,8 +315,13 @@ void animate(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canv
   size_t total = 0;
   plan.tick = [&] {
     size_t n = ++done;
-    if (!o.progress) return;
+    if (o.progress == AnimateOptions::Progress::None) return;
     std::lock_guard<std::mutex> lock(progress_mutex);
+    if (o.progress == AnimateOptions::Progress::Lines) {
+      if (n * 10 / total != (n - 1) * 10 / total || n == total)
+        std::fprintf(stderr, "animate: %zu%% (%zu of %zu steps)\n", n * 100 / total, n, total);
+      return;
+    }
     int bar = static_cast<int>(40.0 * n / total);
     std::fprintf(stderr, "\r[%s%s] %zu/%zu", std::string(bar, '#').c_str(), std::string(40 - bar, ' ').c_str(), n,
                  total);
@@ -316,7 +332,7 @@ void animate(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canv
     for (Day d : plan.days) segments.insert(plan.segment(d));
     total = segments.size() + plan.days.size();
     size_t hold = o.step == "changes" ? 1 : static_cast<size_t>(std::ceil(o.caption_seconds * o.fps));
-    plan.captions = frame_captions(atlas, resolver, plan.days, std::max<size_t>(hold, 1));
+    plan.captions = frame_captions(atlas, resolver, plan.days, std::max<size_t>(hold, 1), words_for(plan.lang));
     // The period's legend; when it needs more columns than the canvas keeps room for, a canvas
     // that keeps room for them (a narrower map) rather than columns over the map.
     const MapCanvas* drawn = &canvas;

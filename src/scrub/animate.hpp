@@ -7,6 +7,7 @@
 
 #include "data/report.hpp"
 #include "render/map.hpp"
+#include "symbology/words.hpp"
 
 namespace histmap {
 
@@ -18,7 +19,9 @@ struct AnimateOptions {
   double caption_seconds = 4;  // day/week steps: a "what changed" box stays up at least this long
   std::string output;          // .mp4, .webm, .gif, or a folder for numbered PNGs
   int threads = 0;             // 0: all cores
-  bool progress = false;       // a progress bar on stderr
+  // Progress on stderr: a bar redrawn in place on a terminal, a line every tenth of the work
+  // when stderr is a file or pipe (a script's log then shows how far it got), or nothing.
+  enum class Progress { None, Bar, Lines } progress = Progress::None;
 };
 
 // What is wrong with a --step value ("" when it is Nd, Nw or "changes").
@@ -37,7 +40,7 @@ struct FrameEvents {
 // Each frame's box. A box stays up for at least `hold` frames (unless newer events replace
 // it), so that with a 1-day step it can still be read.
 std::vector<FrameEvents> frame_captions(const Atlas& atlas, const Resolver& resolver, const std::vector<Day>& days,
-                                        size_t hold);
+                                        size_t hold, const Words& words = words_for("en"));
 
 // Renders and writes the animation. `canvas` must have been made with
 // date_caption = false; the frame caption is drawn here.

@@ -85,6 +85,7 @@ TEST_CASE("the CLI table: every subcommand, good and bad arguments, exit codes 0
     CHECK(r.code == expected);
     for (const auto& f : fragments(row, "stdout")) CHECK(r.out.find(expand(f, vars)) != std::string::npos);
     for (const auto& f : fragments(row, "stderr")) CHECK(r.err.find(expand(f, vars)) != std::string::npos);
+    for (const auto& f : fragments(row, "stderr_lacks")) CHECK(r.err.find(expand(f, vars)) == std::string::npos);
     for (const auto& f : fragments(row, "creates")) CHECK(fs::exists(expand(f, vars)));
     if (expected != 0) {
       CHECK(r.err.find("internal error") == std::string::npos);

@@ -3,6 +3,8 @@
 // animation captions that stay up with a legend that does not jump.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <cairo.h>
 
 #include <nlohmann/json.hpp>
@@ -201,6 +203,28 @@ TEST_CASE("animation: the box of what changed stays up for the caption time, new
   // Weekly frames tell of changes on the days between them.
   std::vector<Day> weeks = {test::day("1920-08-10"), test::day("1920-08-17")};
   CHECK_FALSE(frame_captions(*atlas, r, weeks, 1)[1].lines.empty());
+}
+
+// ---
+TEST_CASE("animation: an assertion that stops applying is told as an end, in the caption's language",
+          "[scrub][animate][caption]") {
+  auto atlas = test::load_ok(test::synthetic());
+  Resolver r(*atlas);
+  // two-assigned-green runs to 31 October 1920: on 1 November it no longer applies.
+  std::vector<Day> days = {test::day("1920-10-31"), test::day("1920-11-01")};
+  const std::string paraphrase = "Source two says the same agreement gave uyezd B to Green.";
+  auto count_with = [&](const FrameEvents& box, const std::string& prefix) {
+    return std::count_if(box.lines.begin(), box.lines.end(),
+                         [&](const std::string& l) { return l.rfind(prefix + paraphrase, 0) == 0; });
+  };
+  auto en = frame_captions(*atlas, r, days, 1, words_for("en"));
+  CHECK(count_with(en[1], "No longer applies: ") == 1);
+  auto ru = frame_captions(*atlas, r, days, 1, words_for("ru"));
+  CHECK(count_with(ru[1], words_for("ru").fill("caption.ends", {{"text", ""}})) == 1);
+  // The day it begins is news, not an end.
+  std::vector<Day> start = {test::day("1920-09-30"), test::day("1920-10-01")};
+  auto begun = frame_captions(*atlas, r, start, 1, words_for("en"));
+  CHECK(count_with(begun[1], "") == 1);
 }
 
 // ---

@@ -161,7 +161,10 @@
     li.dataset.assertion = a.id;
     li.title = a.id;  // the id stays reachable for those citing the data
     const region = D.regions[a.region] ? D.regions[a.region].names[lang] : a.region;
-    li.appendChild(html("b", `${a.when[lang]}${extra ? " (" + W(extra) + ")" : ""}`));
+    // In the day's changes, whether it starts or stops applying comes first (an assertion
+    // whose own end is open can still stop applying: a later source's change replaces it).
+    if (extra) li.appendChild(html("i", `${W(extra)}: `));
+    li.appendChild(html("b", a.when[lang]));
     li.appendChild(document.createTextNode(` — ${region}: ${a.paraphrase} `));
     li.appendChild(html("span", `[${a.source}, ${a.locator}]`, "loc"));
     return li;
