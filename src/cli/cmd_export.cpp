@@ -3,6 +3,9 @@
 #include <iostream>
 #include <memory>
 
+#include <cpl_error.h>
+#include <ogr_spatialref.h>
+
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "export/export.hpp"
@@ -15,7 +18,7 @@ namespace fs = std::filesystem;
 
 struct ExportOptions {
   CommonOptions common;
-  std::string date, output, qgis, style = "default", lang = "en", format;
+  std::string date, output, qgis, style = "default", lang = "en", format, crs;
   bool temporal = false, tables = false, dissolve = false;
 };
 
@@ -23,6 +26,22 @@ std::string extension(const std::string& path) {
   std::string e = fs::path(path).extension().string();
   for (auto& c : e) c = static_cast<char>(std::tolower(c));
   return e;
+}
+
+// --crs is for the QGIS project only (the layers stay in WGS 84, as GeoJSON requires).
+void check_qgis_crs(const ExportOptions& o) {
+  if (o.qgis.empty()) {
+    std::cerr << "histmap: --crs goes with --qgis (it sets the project's CRS; the layers stay in WGS 84)\n";
+    throw Exit{2};
+  }
+  OGRSpatialReference srs;
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  const OGRErr err = srs.SetFromUserInput(o.crs.c_str());
+  CPLPopErrorHandler();
+  if (err != OGRERR_NONE) {
+    std::cerr << "histmap: --crs " << o.crs << ": not a coordinate reference system PROJ knows (try EPSG:32638 or a +proj= string)\n";
+    throw Exit{2};
+  }
 }
 
 void run(const ExportOptions& o) {
@@ -47,6 +66,7 @@ void run(const ExportOptions& o) {
       throw Exit{2};
     }
   }
+  if (!o.crs.empty()) check_qgis_crs(o);
   refuse_existing(o.qgis.empty() ? o.output : o.qgis, o.common.force);
   Style style = o.qgis.empty() ? Style{} : style_or_exit(o.style);
   Report report;
@@ -58,7 +78,7 @@ void run(const ExportOptions& o) {
   else if (o.temporal && format->name == "gpkg") write_geopackage(*atlas, resolver, o.output, report);
   else if (o.temporal) write_vector(temporal_features(*atlas, resolver), o.output, *format, "states", report);
   else if (o.tables) write_tables_csv(*atlas, o.output, report);
-  else write_qgis_project(*atlas, resolver, style, o.qgis, o.lang, report);
+  else write_qgis_project(*atlas, resolver, style, o.qgis, o.lang, report, o.crs);
   finish_or_exit(report);
 }
 
@@ -77,6 +97,8 @@ void add_export_command(CLI::App& app) {
       ->check(CLI::IsMember({"en", "ru", "az", "hy", "ka"}))
       ->capture_default_str();
   cmd->add_option("--style", o->style, "Map style the QGIS project follows")->capture_default_str();
+  cmd->add_option("--crs", o->crs,
+                  "With --qgis: the project CRS, any PROJ/EPSG definition (default: the dataset's projection)");
   cmd->add_option(
       "-o,--output", o->output,
       "Output file; its extension picks the format: .geojson .gpkg .fgb .shp .csv .kml (folder for --tables)");

@@ -46,7 +46,8 @@ void write_state_assertions(GDALDataset& ds, const FeatureSet& states, Report& r
 
 // DIR/histmap.gpkg, DIR/histmap.qgz and DIR/histmap.qgs (the same project), DIR/styles/*.qml;
 // labels in `lang` (en, ru, az, hy, ka; English where a name is missing).
+// `crs`: the project CRS (empty: the dataset's projection); see qgis_parts.hpp.
 void write_qgis_project(const Atlas& atlas, const Resolver& resolver, const Style& style, const std::string& dir,
-                        const std::string& lang, Report& report);
+                        const std::string& lang, Report& report, const std::string& crs = "");
 
 }  // namespace histmap

@@ -38,7 +38,7 @@ OGREnvelope projected_extent(const OGREnvelope& ll, const OGRSpatialReference& f
 
 }  // namespace
 
-ProjectFrame project_frame(const Atlas& atlas, const Resolver& resolver) {
+ProjectFrame project_frame(const Atlas& atlas, const Resolver& resolver, const std::string& crs) {
   ProjectFrame f;
   f.layer_srs.SetWellKnownGeogCS("WGS84");
   f.layer_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -48,15 +48,25 @@ ProjectFrame project_frame(const Atlas& atlas, const Resolver& resolver) {
     p.geometry->getEnvelope(&e);
     ll.Merge(e);
   }
-  // The dataset's projection (checked by the loader), else a conic fitted to its pieces.
+  // The CRS asked for, else the dataset's projection (checked by the loader), else a
+  // conic fitted to its pieces.
   const DatasetInfo& d = atlas.dataset;
   OGRSpatialReference map_srs;
-  map_srs.SetFromUserInput((d.crs.empty() ? fitted_conic(ll) : d.crs).c_str());
+  map_srs.SetFromUserInput((!crs.empty() ? crs : d.crs.empty() ? fitted_conic(ll) : d.crs).c_str());
   map_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::string kind = map_srs.GetAttrValue("PROJECTION") ? map_srs.GetAttrValue("PROJECTION") : "map";
-  if (kind.rfind("Lambert_Conformal_Conic", 0) == 0) kind = "Lambert conformal conic";
-  std::replace(kind.begin(), kind.end(), '_', ' ');
-  f.project_srs = srs_xml(map_srs, "", "histmap " + kind + " (" + DatasetInfo::in(d.title, "en") + ")");
+  const char* authority = map_srs.GetAuthorityName(nullptr);
+  const char* code = map_srs.GetAuthorityCode(nullptr);
+  if (authority && code) {
+    // A registered CRS: QGIS shows its code (e.g. EPSG:32638) in the status bar.
+    f.project_srs = srs_xml(map_srs, std::string(authority) + ":" + code, map_srs.GetName() ? map_srs.GetName() : "");
+  } else {
+    // A custom one has no code; QGIS 3.22's status bar then says "Unknown CRS", its
+    // CRS dialog and tooltips show this description.
+    std::string kind = map_srs.GetAttrValue("PROJECTION") ? map_srs.GetAttrValue("PROJECTION") : "map";
+    if (kind.rfind("Lambert_Conformal_Conic", 0) == 0) kind = "Lambert conformal conic";
+    std::replace(kind.begin(), kind.end(), '_', ' ');
+    f.project_srs = srs_xml(map_srs, "", "histmap " + kind + " (" + DatasetInfo::in(d.title, "en") + ")");
+  }
   f.extent = projected_extent(ll, f.layer_srs, map_srs);
   const auto& cps = resolver.change_points();
   f.first = cps.empty() ? format_day(d.first) : format_day(cps.front());

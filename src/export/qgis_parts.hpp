@@ -25,11 +25,13 @@ inline constexpr int kFramesPerSecond = 15;
 // Where and when the project opens: CRS, extent over the pieces, the period.
 struct ProjectFrame {
   OGRSpatialReference layer_srs;  // WGS 84, the GeoPackage's CRS
-  std::string project_srs;        // <spatialrefsys> of the Lambert conic the map is drawn in
+  std::string project_srs;        // <spatialrefsys> of the CRS the map is drawn in
   OGREnvelope extent;             // pieces' extent in the project CRS (metres), padded
   std::string first, last;        // first and last change point, YYYY-MM-DD
 };
-ProjectFrame project_frame(const Atlas& atlas, const Resolver& resolver);
+// `crs`: the project CRS a user asked for (any PROJ/EPSG definition, checked by the
+// caller); empty: the dataset's projection, else a conic fitted to the pieces.
+ProjectFrame project_frame(const Atlas& atlas, const Resolver& resolver, const std::string& crs = "");
 
 // <Layout> element: the same figure as `histmap render` (map, title with the
 // map's date, legend of what is visible, scale bar, north arrow, credits).

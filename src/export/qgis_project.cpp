@@ -208,7 +208,7 @@ std::string project_xml(const Atlas& atlas, const Resolver& resolver, const Styl
 }  // namespace
 
 void write_qgis_project(const Atlas& atlas, const Resolver& resolver, const Style& style, const std::string& dir,
-                        const std::string& lang, Report& report) {
+                        const std::string& lang, Report& report, const std::string& crs) {
   if (fs::exists(dir) && !fs::is_directory(dir)) {
     report.error(dir, "exists and is not a folder");
     return;
@@ -224,7 +224,7 @@ void write_qgis_project(const Atlas& atlas, const Resolver& resolver, const Styl
       fs::remove_all(tmp, ec);
       return;
     }
-    const ProjectFrame frame = project_frame(atlas, resolver);
+    const ProjectFrame frame = project_frame(atlas, resolver, crs);
     const std::string qgs = project_xml(atlas, resolver, style, frame, lang);
     write_file_atomic(tmp + "/histmap.qgs", qgs);
     // .qgz is what QGIS saves by default: a zip holding the same .qgs.
