@@ -65,7 +65,7 @@ FigureCaption figure_caption(const Atlas& atlas, Day day, const std::string& tit
                              const std::vector<int>& assertions, const Words& w) {
   FigureCaption c;
   std::string& t = c.text;
-  t += w.fill("caption.heading", {{"title", title.empty() ? w.get("map.title") : title}, {"date", day_words(day, w)}});
+  t += w.fill("caption.heading", {{"title", title.empty() ? map_title(atlas, w) : title}, {"date", day_words(day, w)}});
   t += " " + w.get("page.perspective") + "\n\n";
   t += w.get("caption.legend") + "\n";
   for (const auto& item : legend) t += "- " + item.label + "\n";

@@ -226,6 +226,13 @@ def main():
     check_labels_and_tips(project, layers, gpkg)
     compare_colours(binary, project, layers, nodes, to_map, colour_of, out)
     check_layout(project, out)
+    # --crs: a registered CRS arrives with its code, which the QGIS status bar shows.
+    utm = os.path.join(work, "project-utm")
+    subprocess.run([binary, "export", "--qgis", utm, "--crs", "EPSG:32638"], check=True)
+    check(project.read(os.path.join(utm, "histmap.qgz")), "the --crs EPSG:32638 project opens")
+    crs = project.crs()
+    check(crs.authid() == "EPSG:32638" and "UTM zone 38N" in crs.description(),
+          f"--crs EPSG:32638 gives the project that CRS with its code: {crs.authid()} {crs.description()}")
     app.exitQgis()
     print(f"{len(failures)} failed" if failures else "all QGIS checks passed")
     return 1 if failures else 0

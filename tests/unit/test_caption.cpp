@@ -14,6 +14,7 @@
 #include "helpers.hpp"
 #include "render/map.hpp"
 #include "scrub/animate.hpp"
+#include "symbology/dataset_words.hpp"
 
 using namespace histmap;
 namespace fs = std::filesystem;
@@ -93,6 +94,9 @@ TEST_CASE("render --caption: the caption names every legend entry, the .bib and 
       for (const auto& item : legend) CHECK(text.find(item.label) != std::string::npos);
       const Words& w = words_for(lang);
       CHECK(text.find(day_words(test::day("1920-12-01"), w)) != std::string::npos);
+      // It opens with the map's own title, filled in (no "{title}" placeholder left).
+      CHECK(text.rfind(map_title(*atlas, w), 0) == 0);
+      CHECK(text.find('{') == std::string::npos);
       CHECK(text.find(w.get("page.perspective")) != std::string::npos);
       for (const auto& key : legend_furniture_keys(canvas.options())) CHECK(text.find(w.get(key)) != std::string::npos);
       // Sources shown: those of the assertions behind the areas in the frame.
