@@ -1,4 +1,5 @@
 // histmap timeline [--from D] [--to D]: every change point, what changed, and why.
+#include <algorithm>
 #include <memory>
 #include <sstream>
 
@@ -17,6 +18,26 @@ struct TimelineOptions {
   CommonOptions common;
   std::string from, to, region, style = "default";
 };
+
+// The state after a change; when it reads like the state before (the same control,
+// claims and statuses, now resting on other assertions), what changed underneath.
+std::string after_line(const Atlas& atlas, const PieceState& before, const PieceState& after) {
+  const std::string summary = state_summary(atlas, after);
+  if (summary != state_summary(atlas, before)) return summary;
+  auto missing_from = [&](const std::vector<int>& from, const std::vector<int>& in) {
+    std::string ids;
+    for (int a : from)
+      if (std::find(in.begin(), in.end(), a) == in.end()) ids += (ids.empty() ? "" : ", ") + atlas.assertions[a].id;
+    return ids;
+  };
+  const std::string added = missing_from(after.assertions, before.assertions);
+  const std::string dropped = missing_from(before.assertions, after.assertions);
+  std::string out = "the same, now resting on other assertions";
+  if (!added.empty()) out += "; added: " + added;
+  if (!dropped.empty()) out += "; no longer: " + dropped;
+  if (added.empty() && dropped.empty()) out += " (set aside or certainty changed)";
+  return out;
+}
 
 void run(const TimelineOptions& o) {
   auto atlas = load_or_exit(o.common);
@@ -59,7 +80,7 @@ void run(const TimelineOptions& o) {
     text << format_day(c.day) << "  " << (c.uyezd >= 0 ? atlas->regions[c.uyezd].id : "(no uyezd)") << " ["
          << c.pieces.size() << " piece(s)]\n"
          << "    before: " << state_summary(*atlas, *c.before) << "\n"
-         << "    after:  " << state_summary(*atlas, *c.after) << "\n";
+         << "    after:  " << after_line(*atlas, *c.before, *c.after) << "\n";
     for (int i : c.because) {
       const Assertion& a = atlas->assertions[i];
       text << "    because: " << a.id << " (" << describe(a.interval) << "; " << atlas->sources[a.source].id << ", "
