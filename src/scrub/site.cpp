@@ -135,8 +135,10 @@ json assertions_json(const Atlas& atlas) {
                           {"from", a.interval.from.original.empty() ? ".." : a.interval.from.original},
                           {"to", a.interval.to.original.empty() ? ".." : a.interval.to.original},
                           {"when", in_languages([&](const Words& w) {
-                             return fuzzy_date_words(a.interval.from, w) + " – " +
-                                    (a.ends_at_next ? w.get("date.next") : fuzzy_date_words(a.interval.to, w));
+                             const std::string from = fuzzy_date_words(a.interval.from, w);
+                             const std::string to =
+                                 a.ends_at_next ? w.get("date.next") : fuzzy_date_words(a.interval.to, w);
+                             return from == to ? from : from + " – " + to;  // one day (or one span) once
                            })},
                           {"source", atlas.sources[a.source].id},
                           {"locator", a.locator.text()},

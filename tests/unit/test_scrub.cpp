@@ -136,4 +136,18 @@ TEST_CASE("the site's data carries every piece, its spans and the assertions", "
       CHECK(a["when"]["en"].get<std::string>().find("no end given") != std::string::npos);
     }
   CHECK(found);
+  // One day (or one span) is written once, not as "1 December 1920 – 1 December 1920".
+  auto shipped = test::histmap("site -o " + (s.dir / "shipped").string());
+  REQUIRE(shipped.code == 0);
+  std::string sjs = test::read(s.dir / "shipped" / "data.js");
+  auto sdata = nlohmann::json::parse(sjs.substr(22, sjs.size() - 22 - 2));
+  int single = 0;
+  for (const auto& a : sdata["assertions"]) {
+    const std::string when = a["when"]["en"];
+    const auto dash = when.find(" – ");
+    if (dash != std::string::npos) CHECK(when.substr(0, dash) != when.substr(dash + 5));  // " – " is 5 bytes
+    single += a["from"] == a["to"];
+    if (a["from"] == a["to"]) CHECK(dash == std::string::npos);
+  }
+  CHECK(single > 0);
 }
