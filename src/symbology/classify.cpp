@@ -1,5 +1,6 @@
 #include "symbology/classify.hpp"
 
+#include <algorithm>
 #include <tuple>
 
 namespace histmap {
@@ -15,6 +16,9 @@ Category conflict_of(const ConflictRef& c) {
   Category k{Kind::Conflict};
   k.type = c.about;
   for (const auto& side : c.sides) k.sides.push_back(side.party);
+  // One category per pair, whichever side a conflict names first (the legend listed
+  // "A / B" and "B / A" apart); polity order (polities.yaml) decides.
+  std::sort(k.sides.begin(), k.sides.end());
   return k;
 }
 
