@@ -81,7 +81,9 @@ std::string mark_layers(const Mark& m, const Style& style) {
       return out;
     }
     case Pattern::Hatch: return lines(c, m.alpha, m.pass, m.angle, m.spacing * kMmPerPt, m.width * kMmPerPt);
-    case Pattern::Dots: return points(c, m.alpha, m.pass, 5.5 * kMmPerPt, 1.5 * kMmPerPt, false);
+    case Pattern::Dots:
+      return points(c, m.alpha, m.pass, (m.spacing > 0 ? m.spacing : 5.5) * kMmPerPt,
+                    2 * (m.width > 0 ? m.width : 0.75) * kMmPerPt, false);
     case Pattern::Circles: return points(c, m.alpha, m.pass, 8 * kMmPerPt, 3.6 * kMmPerPt, true);
     case Pattern::Crosshatch:
       return lines(c, m.alpha, m.pass, 45, 6 * kMmPerPt, 0.45 * kMmPerPt) +

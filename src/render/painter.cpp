@@ -71,15 +71,17 @@ void area_path(cairo_t* cr, const Area& a) {
 }
 
 // Status patterns, drawn over the clipped area.
-void status_pattern(cairo_t* cr, Pattern pattern, const Box& b) {
+void status_pattern(cairo_t* cr, const Mark& m, const Box& b) {
+  const Pattern pattern = m.pattern;
   if (pattern == Pattern::Dots || pattern == Pattern::Circles) {
     bool dots = pattern == Pattern::Dots;
-    double step = dots ? 5.5 : 8;
+    double step = dots ? (m.spacing > 0 ? m.spacing : 5.5) : 8;
+    double radius = dots ? (m.width > 0 ? m.width : 0.75) : 1.8;
     for (double y = std::floor(b.y0 / step) * step; y <= b.y1; y += step)
       for (double x = std::floor(b.x0 / step) * step + (static_cast<long>(y / step) % 2) * step / 2; x <= b.x1;
            x += step) {
         cairo_new_sub_path(cr);
-        cairo_arc(cr, x, y, dots ? 0.75 : 1.8, 0, 2 * M_PI);
+        cairo_arc(cr, x, y, radius, 0, 2 * M_PI);
       }
     if (dots) {
       cairo_fill(cr);
@@ -148,7 +150,7 @@ void paint_pattern(cairo_t* cr, const Mark& m, const Area& area) {
     cairo_stroke(cr);
     cairo_set_dash(cr, nullptr, 0, 0);
   } else {
-    status_pattern(cr, m.pattern, area.box);
+    status_pattern(cr, m, area.box);
   }
   cairo_restore(cr);
 }

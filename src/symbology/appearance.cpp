@@ -77,11 +77,19 @@ Mark conflict_edge(const Style& style) {
 void control(const Category& c, const Atlas& atlas, const Style& style, std::vector<Mark>& out) {
   Rgb colour = colour_of(atlas, style, c.party);
   bool uncertain = c.basis == Basis::UncertainDate || c.basis == Basis::PresupposedUncertainDate;
+  out.push_back(solid(colour));
   if (uncertain) {
-    out.push_back(solid(colour, style.uncertain_alpha, true));
+    // The colour stays the controller's: a lighter tint read as another polity, since
+    // several successor states have lighter colours than their predecessors. A screen
+    // of dots in the page colour and a dotted edge say that the date is imprecise.
+    Mark dots;
+    dots.pattern = Pattern::Dots;
+    dots.colours = {style.page};
+    dots.alpha = style.uncertain_alpha;
+    dots.spacing = 3.6;
+    dots.width = 0.95;
+    out.push_back(dots);
     out.push_back(edge(Pass::UncertainEdge, style.uncertain_outline, false));
-  } else {
-    out.push_back(solid(colour));
   }
   if (c.basis == Basis::Presupposed || c.basis == Basis::PresupposedUncertainDate) {
     // the same hue, with a fine hatch in the page colour

@@ -6,8 +6,8 @@
 // * stated control: the polity's colour, solid;
 // * presupposed control: the same colour with a fine hatch in the page colour,
 //   so it reads as the same polity yet visibly less than stated;
-// * control on an imprecise date: the colour lightened (style `uncertain.alpha`
-//   over the page) with a dotted edge;
+// * control on an imprecise date: the controller's colour under a screen of dots in
+//   the page colour (style `uncertain.alpha`) with a dotted edge;
 // * a conflict over control: stripes in every side's colour; any conflict: a dashed edge
 //   in the conflict colour;
 // * claims: a hatch in the claimant's colour, one angle per claimant;
@@ -47,7 +47,7 @@ struct Mark {
   std::vector<Rgb> colours;  // Stripes: one per side; otherwise one
   double alpha = 1;
   bool over_page = false;                    // paint the page colour underneath first
-  double angle = 0, spacing = 0, width = 0;  // lines (degrees, points)
+  double angle = 0, spacing = 0, width = 0;  // lines (degrees, points); dots: step and radius (0: default)
   std::vector<double> dash;
   bool inside = true;  // edges: clipped to the area (false: centred on its edge)
   bool operator==(const Mark&) const = default;

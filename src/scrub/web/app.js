@@ -70,7 +70,10 @@
       size(p, m.spacing, m.spacing); rotate(p, m.angle + 90);
       el("line", { x1: m.spacing / 2, y1: 0, x2: m.spacing / 2, y2: m.spacing, stroke: c, "stroke-width": m.width, "stroke-opacity": m.alpha }, p);
     },
-    dots: (p, c) => { size(p, 5.5, 5.5); el("circle", { cx: 2.75, cy: 2.75, r: 0.75, fill: c }, p); },
+    dots: (p, c, m) => {
+      const s = m.spacing || 5.5;
+      size(p, s, s); el("circle", { cx: s / 2, cy: s / 2, r: m.width || 0.75, fill: c }, p);
+    },
     circles: (p, c) => el("circle", { cx: 4, cy: 4, r: 1.8, fill: "none", stroke: c, "stroke-width": 0.5 }, p),
     crosshatch: (p, c) => { size(p, 6 * Math.SQRT2, 6 * Math.SQRT2); rotate(p, 45); el("path", { d: "M0,0V20M0,0H20", stroke: c, "stroke-width": 0.9 }, p); },
     horizontal: (p, c) => { size(p, 8, 4.5); el("line", { x1: 0, y1: 2, x2: 8, y2: 2, stroke: c, "stroke-width": 0.4 }, p); },
