@@ -184,6 +184,9 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
   json d;
   d["width"] = std::round(frame[2] - frame[0]);
   d["height"] = std::round(frame[3] - frame[1]);
+  // Kilometres per map unit at the frame's centre (PROJ geodesic, as the printed scale bar).
+  const ScaleBar& bar = canvas.scale_bar();
+  d["km_per_unit"] = bar.length_pt > 0 ? bar.km / bar.length_pt : 0.0;
   d["period"] = {format_day(o.first), format_day(o.last)};
   d["start"] = format_day(o.start);
   json changes = json::array();

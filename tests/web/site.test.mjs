@@ -188,6 +188,30 @@ test("wheel and buttons zoom (the viewBox shrinks), a drag pans and selects noth
   assert.deepEqual(await viewBox(), full);
 });
 
+test("a scale bar of a round length follows the zoom, in the page's language", async () => {
+  await fresh("#1920-12-01");
+  const read = async () => page.evaluate(() => ({
+    text: document.getElementById("scalebar-text").textContent,
+    px: document.getElementById("scalebar-line").getBoundingClientRect().width,
+    shown: !document.getElementById("scalebar").hidden,
+  }));
+  await page.waitForFunction(() => document.getElementById("scalebar-text").textContent !== "");
+  const whole = await read();
+  assert.ok(whole.shown, "the scale bar is shown");
+  const km = +whole.text.replace(/[^0-9]/g, "");
+  assert.match(whole.text, /^(1|2|5)0* km$/, `a round length: ${whole.text}`);
+  assert.ok(whole.px > 35 && whole.px <= 95, `about 90 px or less: ${whole.px}`);
+  // The map's own extent: the frame's width in km is of the order of the South Caucasus (~700-1200 km).
+  const mapPx = (await box("#map")).width;
+  const frameKm = km / whole.px * mapPx;
+  assert.ok(frameKm > 500 && frameKm < 1600, `the map is ${frameKm.toFixed(0)} km wide by its scale bar`);
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.waitForFunction((t) => document.getElementById("scalebar-text").textContent !== t, whole.text);
+  const closer = await read();
+  assert.ok(+closer.text.replace(/[^0-9]/g, "") / closer.px < km / whole.px * 0.6, `zoomed in: ${closer.text} over ${closer.px} px`);
+});
+
 test("two fingers pinch-zoom the map (touch pointers)", async () => {
   await fresh("#1920-12-01");
   const full = await viewBox();

@@ -410,10 +410,22 @@
     let labelFrame = 0;
     function scheduleLabels() { if (!labelFrame) labelFrame = requestAnimationFrame(placeLabels); }
     new ResizeObserver(scheduleLabels).observe(svg);  // a turned phone or a resized window: same size on screen
+    // A scale bar of a round length about 90 px long at the current zoom.
+    function placeScaleBar() {
+      const kmPerPx = D.km_per_unit / pxPerUnit();
+      const box = $("scalebar");
+      if (!(kmPerPx > 0) || !isFinite(kmPerPx)) { box.hidden = true; return; }
+      const target = 90 * kmPerPx, p10 = Math.pow(10, Math.floor(Math.log10(target)));
+      const km = [5, 2, 1].map((f) => f * p10).find((v) => v <= target) || p10;
+      box.hidden = false;
+      $("scalebar-line").style.width = `${(km / kmPerPx).toFixed(1)}px`;
+      $("scalebar-text").textContent = fill("page.km", { n: km.toLocaleString(lang) });
+    }
     function placeLabels() {
       labelFrame = 0;
       const u = 1 / pxPerUnit();
       if (!isFinite(u)) return;
+      placeScaleBar();
       for (const c of seats.children) c.setAttribute("r", 2.6 * u);
       // Seats first (as the printed map does), then labels at their point, else a line above or below.
       const taken = [...seats.children].map((c) => ({ x: +c.getAttribute("cx") - 2.6 * u, y: +c.getAttribute("cy") - 2.6 * u,
