@@ -38,7 +38,10 @@ void parallel_lines(cairo_t* cr, const Box& box, double angle_deg, double spacin
   double a = angle_deg * M_PI / 180, dx = std::cos(a), dy = std::sin(a);
   double cx = (box.x0 + box.x1) / 2, cy = (box.y0 + box.y1) / 2;
   double r = std::hypot(box.x1 - box.x0, box.y1 - box.y0) / 2 + spacing;
-  for (double t = -r + std::fmod(offset, spacing); t <= r; t += spacing) {
+  // Lines sit where they would for any other box (anchored to the page, not to this box),
+  // so hatches run on across neighbouring areas instead of restarting at each.
+  const double phase = std::fmod(std::fmod(offset - (-dy * cx + dx * cy), spacing) + spacing, spacing);
+  for (double t = -r - std::fmod(r, spacing) + phase; t <= r; t += spacing) {
     double px = cx - dy * t, py = cy + dx * t;  // a point on the normal
     cairo_move_to(cr, px - dx * r, py - dy * r);
     cairo_line_to(cr, px + dx * r, py + dy * r);

@@ -181,7 +181,9 @@ void draw_row(const Chart& c, const Region& reg, const std::vector<Day>& cuts, d
       double share = 0;
       for (int p : g.pieces) share += c.atlas.pieces[p].area_km2;
       double h = (c.row_h - 1) * (total > 0 ? share / total : 1.0 / groups.size());
-      draw_band(c, *g.state, {x0, yy, x0 + std::max(x1 - x0, 0.3), yy + h});
+      // Each band reaches 0.4 pt into the next, which paints over it: no hairline seam where
+      // a viewer antialiases two abutting edges.
+      draw_band(c, *g.state, {x0, yy, x0 + std::max(x1 - x0, 0.3) + (s + 2 < cuts.size() ? 0.4 : 0), yy + h});
       yy += h;
     }
   }
