@@ -15,6 +15,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "data/dataset_file.hpp"
+#include "data/load_cache.hpp"
 #include "data/load_parts.hpp"
 #include "data/yaml_reader.hpp"
 #include "model/languages.hpp"
@@ -189,6 +190,25 @@ void load_base_layer(const fs::path& path, const char* name_field, std::vector<B
     b.geometry.reset(f->GetGeometryRef()->clone());
     out.push_back(std::move(b));
   }
+}
+
+// The two GeoJSON loaders through the cache: a hit stands for a file that loaded without a finding.
+void load_pieces_cached(const fs::path& path, Atlas& atlas, Report& report) {
+  uint64_t key = load_cache::file_key(path, "pieces");
+  if (key && load_cache::read_pieces(key, atlas.pieces)) return;
+  size_t first = atlas.pieces.size(), errors = report.count(Severity::Error);
+  load_pieces(path, atlas, report);
+  if (key && report.count(Severity::Error) == errors) load_cache::write_pieces(key, atlas.pieces, first);
+}
+
+void load_base_layer_cached(const fs::path& path, const char* name_field, std::vector<BaseFeature>& out,
+                            Report& report) {
+  if (!entry_exists(path)) return;
+  uint64_t key = load_cache::file_key(path, name_field);
+  if (key && load_cache::read_base_layer(key, out)) return;
+  size_t first = out.size(), errors = report.count(Severity::Error);
+  load_base_layer(path, name_field, out, report);
+  if (key && report.count(Severity::Error) == errors) load_cache::write_base_layer(key, out, first);
 }
 
 void load_regions(const fs::path& path, Atlas& atlas, Report& report, bool required,
@@ -401,12 +421,12 @@ void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std:
     return;
   }
   if (base) load_dataset_file((dir / "dataset.yaml").string(), atlas.dataset, report);
-  if (base) load_pieces(dir / "pieces.geojson", atlas, report);
+  if (base) load_pieces_cached(dir / "pieces.geojson", atlas, report);
   if (base) load_places(dir / "places.geojson", atlas, report);
   if (base) {
-    load_base_layer(dir / "base/water.geojson", "name", atlas.water, report);
-    load_base_layer(dir / "base/rivers.geojson", "name", atlas.rivers, report);
-    load_base_layer(dir / "base/countries.geojson", "iso2", atlas.countries, report);
+    load_base_layer_cached(dir / "base/water.geojson", "name", atlas.water, report);
+    load_base_layer_cached(dir / "base/rivers.geojson", "name", atlas.rivers, report);
+    load_base_layer_cached(dir / "base/countries.geojson", "iso2", atlas.countries, report);
   }
   load_regions(dir / "regions.yaml", atlas, report, base, piece_refs);
   load_polities(dir / "polities.yaml", atlas, report, base);
