@@ -197,4 +197,37 @@ bool load_cached_outlines(uint64_t key, MapCanvas::Impl& im) {
   return true;
 }
 
+void MapCanvas::Impl::load_cached_group_outlines() {
+  auto payload = read_cached("outlines", cache_key);
+  if (!payload) return;
+  Reader r{*payload};
+  std::map<std::vector<int>, Shape> got;
+  for (size_t n = r.count(1), i = 0; i < n && r.ok; ++i) {
+    std::vector<int> group(r.count(sizeof(int32_t)));
+    for (int& p : group) {
+      p = r.pod<int32_t>();
+      if (p < 0 || static_cast<size_t>(p) >= pieces.size()) r.ok = false;
+    }
+    got[group] = r.shape();
+  }
+  if (!r.ok || r.at != payload->size()) return;
+  std::lock_guard<std::mutex> lock(outline_mutex_);
+  outline_cache_ = std::move(got);
+  outlines_stored_ = outline_cache_.size();
+}
+
+void MapCanvas::Impl::store_new_group_outlines() const {
+  std::lock_guard<std::mutex> lock(outline_mutex_);
+  if (cache_key == 0 || outline_cache_.size() == outlines_stored_) return;
+  Writer w;
+  w.pod<uint64_t>(outline_cache_.size());
+  for (const auto& [group, shape] : outline_cache_) {
+    w.pod<uint64_t>(group.size());
+    for (int p : group) w.pod<int32_t>(p);
+    w.shape(shape);
+  }
+  write_cached("outlines", cache_key, w.out);
+  outlines_stored_ = outline_cache_.size();
+}
+
 }  // namespace histmap

@@ -291,6 +291,8 @@ MapCanvas::MapCanvas(const Atlas& atlas, const MapOptions& options, Report& repo
     project_outlines(atlas, options, im);
     store_cached_outlines(key, im);
   }
+  im.cache_key = key;
+  im.load_cached_group_outlines();
   ok_ = measure_scale(im, scale_, report);
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <vector>
 
 #include <unistd.h>
@@ -66,14 +67,19 @@ std::string cache_dir() {
 }
 
 uint64_t program_identity() {
+  // The executable and every shared library mapped so far (GDAL, GEOS, PROJ, Cairo...), by
+  // path, size and time: an upgraded library may compute differently too.
   static const uint64_t id = [] {
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    std::ifstream maps("/proc/self/maps");
+    std::set<std::string> files;
+    for (std::string line; std::getline(maps, line);)
+      if (auto slash = line.find('/'); slash != std::string::npos) files.insert(line.substr(slash));
     Hasher h;
-    h.text(ec ? "" : exe.string());
-    if (!ec) {
-      h.integer(static_cast<int64_t>(fs::file_size(exe, ec)));
-      h.integer(static_cast<int64_t>(fs::last_write_time(exe, ec).time_since_epoch().count()));
+    for (const auto& f : files) {
+      std::error_code ec;
+      h.text(f);
+      h.integer(static_cast<int64_t>(fs::file_size(f, ec)));
+      h.integer(static_cast<int64_t>(fs::last_write_time(f, ec).time_since_epoch().count()));
     }
     return h.value();
   }();

@@ -28,8 +28,8 @@ class Hasher {
 // The folder entries go to, or "" when caching is off.
 std::string cache_dir();
 
-// Identifies this build of histmap (size and time of its executable): a rebuilt
-// program may compute differently, so it does not read an older one's entries.
+// Identifies this build of histmap and the libraries it runs with (size and time of
+// each file): a rebuilt program may compute differently, so it does not read an older one's entries.
 uint64_t program_identity();
 
 // The entry `kind` for `key`, if one is stored and whole (its checksum matches).

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <map>
 #include <optional>
 
 #include "helpers.hpp"
@@ -30,7 +31,7 @@ struct EnvVar {
   }
 };
 
-// Loads `dir` and draws 1 March 1920 to `out` (PNG); returns the PNG's bytes.
+// Loads `dir` and draws 20 August 1920 (dissolved outlines along uncertain edges) to `out`; the PNG bytes.
 std::string draw(const fs::path& dir, const fs::path& out) {
   auto atlas = test::load_ok(dir.string());
   Resolver resolver(*atlas);
@@ -39,7 +40,7 @@ std::string draw(const fs::path& dir, const fs::path& out) {
   Report report;
   MapCanvas canvas(*atlas, o, report);
   REQUIRE(canvas.ok());
-  canvas.render(resolver, test::day("1920-03-01"), test::style_named("default"), out.string(), report);
+  canvas.render(resolver, test::day("1920-08-20"), test::style_named("default"), out.string(), report);
   INFO(test::all_findings(report));
   REQUIRE(!report.has_errors());
   return test::read(out);
@@ -59,6 +60,13 @@ std::vector<fs::path> entries(const fs::path& cache) {
   return out;
 }
 
+// How many entries of each kind (canvas, outlines, pieces, ...) the cache holds.
+std::map<std::string, int> kinds(const fs::path& cache) {
+  std::map<std::string, int> out;
+  for (const auto& p : entries(cache)) ++out[p.filename().string().substr(0, p.filename().string().find('-'))];
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("cache: a second run reads the cache and draws the same bytes", "[cache]") {
@@ -68,13 +76,15 @@ TEST_CASE("cache: a second run reads the cache and draws the same bytes", "[cach
   EnvVar cache("XDG_CACHE_HOME", (s.dir / "cache").string());
   CHECK(draw(data, s.dir / "first.png") == want);
   auto stored = entries(s.dir / "cache");
-  REQUIRE(stored.size() == 2);  // the pieces and the canvas
-  CHECK(stored[0].filename().string().rfind("canvas-", 0) == 0);
-  CHECK(stored[1].filename().string().rfind("pieces-", 0) == 0);
-  auto before = fs::last_write_time(stored[0]);
+  auto made = kinds(s.dir / "cache");
+  CHECK(made["pieces"] == 1);
+  CHECK(made["canvas"] == 1);
+  CHECK(made["outlines"] == 1);  // the synthetic map has conflict edges along dissolved outlines
+  std::vector<fs::file_time_type> times;
+  for (const auto& p : stored) times.push_back(fs::last_write_time(p));
   CHECK(draw(data, s.dir / "second.png") == want);
-  CHECK(entries(s.dir / "cache") == stored);           // nothing new: both were found
-  CHECK(fs::last_write_time(stored[0]) == before);  // and not written again
+  CHECK(entries(s.dir / "cache") == stored);  // nothing new: every entry was found
+  for (size_t i = 0; i < stored.size(); ++i) CHECK(fs::last_write_time(stored[i]) == times[i]);  // none written again
 }
 
 TEST_CASE("cache: a changed pieces file is parsed again, never served old", "[cache]") {
@@ -92,7 +102,7 @@ TEST_CASE("cache: a changed pieces file is parsed again, never served old", "[ca
   OGREnvelope env;
   atlas->pieces[0].geometry->getEnvelope(&env);
   CHECK(env.MinX == 44.2);
-  CHECK(entries(s.dir / "cache").size() == 4);  // old and new entries of both kinds
+  for (const auto& [kind, n] : kinds(s.dir / "cache")) CHECK(n == 2);  // an old and a new entry of each kind
 }
 
 TEST_CASE("cache: an unwritable cache folder falls back to no cache", "[cache]") {
@@ -116,7 +126,7 @@ TEST_CASE("cache: damaged entries are ignored and replaced, with no crash", "[ca
   EnvVar cache("XDG_CACHE_HOME", (s.dir / "cache").string());
   REQUIRE(draw(data, s.dir / "fill.png") == want);
   auto stored = entries(s.dir / "cache");
-  REQUIRE(stored.size() == 2);
+  REQUIRE(stored.size() >= 2);
   std::vector<std::string> good;
   for (const auto& p : stored) good.push_back(test::read(p));
   auto damage = [&](const std::string& how, auto&& change) {
