@@ -193,12 +193,14 @@ void load_base_layer(const fs::path& path, const char* name_field, std::vector<B
 }
 
 // The two GeoJSON loaders through the cache: a hit stands for a file that loaded without a finding.
-void load_pieces_cached(const fs::path& path, Atlas& atlas, Report& report) {
+// Returns the entry's key (0: none), which the pieces' areas are kept under too.
+uint64_t load_pieces_cached(const fs::path& path, Atlas& atlas, Report& report) {
   uint64_t key = load_cache::file_key(path, "pieces");
-  if (key && load_cache::read_pieces(key, atlas.pieces)) return;
+  if (key && load_cache::read_pieces(key, atlas.pieces)) return key;
   size_t first = atlas.pieces.size(), errors = report.count(Severity::Error);
   load_pieces(path, atlas, report);
   if (key && report.count(Severity::Error) == errors) load_cache::write_pieces(key, atlas.pieces, first);
+  return key;
 }
 
 void load_base_layer_cached(const fs::path& path, const char* name_field, std::vector<BaseFeature>& out,
@@ -413,7 +415,7 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
 }
 
 void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std::vector<PendingRefs>& refs,
-              std::vector<std::vector<std::string>>& piece_refs) {
+              std::vector<std::vector<std::string>>& piece_refs, uint64_t& pieces_key) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     report.error(dir.string(), "is not a directory" + (ec ? " (" + ec.message() + ")" : std::string()) +
@@ -421,7 +423,7 @@ void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std:
     return;
   }
   if (base) load_dataset_file((dir / "dataset.yaml").string(), atlas.dataset, report);
-  if (base) load_pieces_cached(dir / "pieces.geojson", atlas, report);
+  if (base) pieces_key = load_pieces_cached(dir / "pieces.geojson", atlas, report);
   if (base) load_places(dir / "places.geojson", atlas, report);
   if (base) {
     load_base_layer_cached(dir / "base/water.geojson", "name", atlas.water, report);
@@ -455,8 +457,9 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
   auto atlas = std::make_unique<Atlas>();
   std::vector<PendingRefs> refs;
   std::vector<std::vector<std::string>> piece_refs;
-  load_set(options.data_dir, true, *atlas, report, refs, piece_refs);
-  for (const auto& d : options.extra_dirs) load_set(d, false, *atlas, report, refs, piece_refs);
+  uint64_t pieces_key = 0, unused = 0;
+  load_set(options.data_dir, true, *atlas, report, refs, piece_refs, pieces_key);
+  for (const auto& d : options.extra_dirs) load_set(d, false, *atlas, report, refs, piece_refs, unused);
   atlas->index();
 
   // Region references: pieces, includes (no cycles), parents.
@@ -549,7 +552,11 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
     a.dates_differently.erase(std::unique(a.dates_differently.begin(), a.dates_differently.end()),
                               a.dates_differently.end());
   }
-  complete_dataset(*atlas, report);
+  // The areas (every vertex projected to the equal-area CRS) are kept with the pieces' entry.
+  uint64_t areas_key = pieces_key ? load_cache::areas_key(pieces_key, atlas->dataset.equal_area_crs) : 0;
+  bool areas_known = areas_key && !report.has_errors() && load_cache::read_areas(areas_key, atlas->pieces);
+  complete_dataset(*atlas, report, areas_known);
+  if (areas_key && !areas_known && !report.has_errors()) load_cache::write_areas(areas_key, atlas->pieces);
   if (report.has_errors()) return nullptr;
   return atlas;
 }

@@ -102,6 +102,27 @@ bool read_pieces(uint64_t key, std::vector<Piece>& out) {
   return true;
 }
 
+uint64_t areas_key(uint64_t pieces_key, const std::string& equal_area_crs) {
+  return Hasher().integer(static_cast<int64_t>(pieces_key)).text(equal_area_crs).value();
+}
+
+void write_areas(uint64_t key, const std::vector<Piece>& pieces) {
+  std::string out;
+  put_count(out, pieces.size());
+  for (const Piece& p : pieces) out.append(reinterpret_cast<const char*>(&p.area_km2), sizeof p.area_km2);
+  write_cached("areas", key, out);
+}
+
+bool read_areas(uint64_t key, std::vector<Piece>& pieces) {
+  auto payload = read_cached("areas", key);
+  if (!payload) return false;
+  Reader r{*payload};
+  if (r.count() != pieces.size() || !r.ok || payload->size() - r.at != pieces.size() * sizeof(double)) return false;
+  for (size_t i = 0; i < pieces.size(); ++i)
+    std::memcpy(&pieces[i].area_km2, payload->data() + r.at + i * sizeof(double), sizeof(double));
+  return true;
+}
+
 void write_base_layer(uint64_t key, const std::vector<BaseFeature>& features, size_t first) {
   std::string out;
   put_count(out, features.size() - first);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "model/atlas.hpp"
@@ -19,6 +20,10 @@ uint64_t file_key(const std::filesystem::path& path, const char* kind);
 
 bool read_pieces(uint64_t key, std::vector<Piece>& out);
 void write_pieces(uint64_t key, const std::vector<Piece>& pieces, size_t first);
+// Piece areas, under the pieces' key and the equal-area CRS named in dataset.yaml (if any).
+uint64_t areas_key(uint64_t pieces_key, const std::string& equal_area_crs);
+bool read_areas(uint64_t key, std::vector<Piece>& pieces);
+void write_areas(uint64_t key, const std::vector<Piece>& pieces);
 bool read_base_layer(uint64_t key, std::vector<BaseFeature>& out);
 void write_base_layer(uint64_t key, const std::vector<BaseFeature>& features, size_t first);
 

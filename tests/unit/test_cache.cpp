@@ -78,6 +78,7 @@ TEST_CASE("cache: a second run reads the cache and draws the same bytes", "[cach
   auto stored = entries(s.dir / "cache");
   auto made = kinds(s.dir / "cache");
   CHECK(made["pieces"] == 1);
+  CHECK(made["areas"] == 1);
   CHECK(made["canvas"] == 1);
   CHECK(made["outlines"] == 1);  // the synthetic map has conflict edges along dissolved outlines
   std::vector<fs::file_time_type> times;
@@ -102,6 +103,13 @@ TEST_CASE("cache: a changed pieces file is parsed again, never served old", "[ca
   OGREnvelope env;
   atlas->pieces[0].geometry->getEnvelope(&env);
   CHECK(env.MinX == 44.2);
+  auto fresh = [&] {
+    EnvVar off("HISTMAP_CACHE", "off");
+    return test::load_ok(data.string());
+  }();
+  REQUIRE(fresh->pieces.size() == atlas->pieces.size());
+  for (size_t i = 0; i < fresh->pieces.size(); ++i) CHECK(atlas->pieces[i].area_km2 == fresh->pieces[i].area_km2);
+  CHECK(atlas->pieces[0].area_km2 < atlas->pieces[1].area_km2);  // it lost part of its area
   for (const auto& [kind, n] : kinds(s.dir / "cache")) CHECK(n == 2);  // an old and a new entry of each kind
 }
 
