@@ -36,4 +36,4 @@ done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 w=$(median "${warm[@]}") c=$(median "${cold[@]}") q=$(median "${theirs[@]}")
 echo "median of $rounds: histmap $w ms, histmap without cache $c ms, QGIS $q ms"
-echo "ratio to QGIS: $(echo "scale=2; $w / $q" | bc) (without cache $(echo "scale=2; $c / $q" | bc))"
+awk -v w="$w" -v c="$c" -v q="$q" 'BEGIN { printf "ratio to QGIS: %.2f (without cache %.2f)\n", w / q, c / q }'
