@@ -96,6 +96,8 @@ bool read_pieces(uint64_t key, std::vector<Piece>& out) {
     p.name = r.text();
     p.origin.file = r.text();
     p.geometry = r.geometry();
+    auto type = p.geometry ? wkbFlatten(p.geometry->getGeometryType()) : wkbUnknown;
+    if (type != wkbPolygon && type != wkbMultiPolygon) r.ok = false;  // what load_pieces lets through
   }
   if (!r.ok || r.at != payload->size()) return false;
   for (Piece& p : got) out.push_back(std::move(p));

@@ -156,7 +156,7 @@ void store_cached_outlines(uint64_t key, const MapCanvas::Impl& im) {
   write_cached("canvas", key, w.out);
 }
 
-bool load_cached_outlines(uint64_t key, MapCanvas::Impl& im) {
+bool load_cached_outlines(uint64_t key, const Atlas& atlas, MapCanvas::Impl& im) {
   auto payload = read_cached("canvas", key);
   if (!payload) return false;
   Reader r{*payload};
@@ -183,7 +183,10 @@ bool load_cached_outlines(uint64_t key, MapCanvas::Impl& im) {
     p.at = r.pod<Pt>();
     p.seat = r.pod<uint8_t>() != 0;
   }
-  if (!r.ok || r.at != payload->size() || got.pieces.size() != got.visible.size()) return false;
+  const size_t pieces = atlas.pieces.size(), regions = atlas.regions.size();
+  if (!r.ok || r.at != payload->size() || got.pieces.size() != pieces || got.visible.size() != pieces) return false;
+  for (const auto& l : got.region_labels)
+    if (l.region < 0 || static_cast<size_t>(l.region) >= regions) return false;
   im.pieces = std::move(got.pieces);
   im.visible = std::move(got.visible);
   im.water_sea = std::move(got.water_sea);

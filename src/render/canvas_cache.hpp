@@ -11,8 +11,9 @@
 namespace histmap {
 
 uint64_t canvas_key(const Atlas& atlas, const MapOptions& options, const MapCanvas::Impl& im);
-// Fills im's outlines, labels and places from the cache; false (im untouched) when not there.
-bool load_cached_outlines(uint64_t key, MapCanvas::Impl& im);
+// Fills im's outlines, labels and places from the cache; false (im untouched) when not
+// there or not whole (an outline per piece, labels of the atlas's regions).
+bool load_cached_outlines(uint64_t key, const Atlas& atlas, MapCanvas::Impl& im);
 void store_cached_outlines(uint64_t key, const MapCanvas::Impl& im);
 
 }  // namespace histmap

@@ -286,8 +286,7 @@ MapCanvas::MapCanvas(const Atlas& atlas, const MapOptions& options, Report& repo
     return;
   // The outlines are the costly part (PROJ per point, GEOS unions): made once per input.
   uint64_t key = canvas_key(atlas, options, im);
-  if (!load_cached_outlines(key, im) || im.pieces.size() != atlas.pieces.size()) {
-    im.pieces.clear(), im.visible.clear();
+  if (!load_cached_outlines(key, atlas, im)) {
     project_outlines(atlas, options, im);
     store_cached_outlines(key, im);
   }
