@@ -446,6 +446,15 @@ void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std:
   }
 }
 
+// complete_dataset, with the piece areas (every vertex projected to the equal-area CRS)
+// kept in the cache under the pieces' entry and the CRS dataset.yaml names.
+void complete_dataset_cached(Atlas& atlas, Report& report, uint64_t pieces_key) {
+  uint64_t key = pieces_key ? load_cache::areas_key(pieces_key, atlas.dataset.equal_area_crs) : 0;
+  bool known = key && !report.has_errors() && load_cache::read_areas(key, atlas.pieces);
+  complete_dataset(atlas, report, known);
+  if (key && !known && !report.has_errors()) load_cache::write_areas(key, atlas.pieces);
+}
+
 }  // namespace
 
 std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
@@ -552,11 +561,7 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
     a.dates_differently.erase(std::unique(a.dates_differently.begin(), a.dates_differently.end()),
                               a.dates_differently.end());
   }
-  // The areas (every vertex projected to the equal-area CRS) are kept with the pieces' entry.
-  uint64_t areas_key = pieces_key ? load_cache::areas_key(pieces_key, atlas->dataset.equal_area_crs) : 0;
-  bool areas_known = areas_key && !report.has_errors() && load_cache::read_areas(areas_key, atlas->pieces);
-  complete_dataset(*atlas, report, areas_known);
-  if (areas_key && !areas_known && !report.has_errors()) load_cache::write_areas(areas_key, atlas->pieces);
+  complete_dataset_cached(*atlas, report, pieces_key);
   if (report.has_errors()) return nullptr;
   return atlas;
 }
