@@ -58,6 +58,7 @@ const std::string& dataset_dir() {
       fs::remove_all(kept, ec);
     });
     CPLSetErrorHandler(CPLQuietErrorHandler);  // GDAL's own messages are noise here
+    setenv("HISTMAP_CACHE", "off", 1);         // every input is parsed, none fills the user's cache
     return dir.string();
   }();
   return dir;

@@ -123,7 +123,7 @@ void load_dataset_file(const std::string& path, DatasetInfo& out, Report& report
   read_languages(f, *doc, out);
 }
 
-void complete_dataset(Atlas& atlas, Report& report) {
+void complete_dataset(Atlas& atlas, Report& report, bool areas_known) {
   DatasetInfo& d = atlas.dataset;
   if (d.languages.empty()) d.languages = language_codes();
   if (d.first == 0 && d.last == 0) {  // the span the assertions' known ends may cover
@@ -149,7 +149,8 @@ void complete_dataset(Atlas& atlas, Report& report) {
     report.error(d.file, "equal_area_crs '" + d.equal_area_crs + "': PROJ cannot transform lon/lat to it");
     return;
   }
-  for (auto& p : atlas.pieces) p.area_km2 = equal_area.km2(*p.geometry);
+  if (!areas_known)
+    for (auto& p : atlas.pieces) p.area_km2 = equal_area.km2(*p.geometry);
 }
 
 }  // namespace histmap

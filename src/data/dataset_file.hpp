@@ -16,7 +16,8 @@ namespace histmap {
 void load_dataset_file(const std::string& path, DatasetInfo& out, Report& report);
 
 // After the tables are loaded: the period from the assertions when the file
-// gives none, and each piece's area on the dataset's equal-area projection.
-void complete_dataset(Atlas& atlas, Report& report);
+// gives none, and each piece's area on the dataset's equal-area projection
+// (unless `areas_known`: the loader found them in its cache).
+void complete_dataset(Atlas& atlas, Report& report, bool areas_known = false);
 
 }  // namespace histmap

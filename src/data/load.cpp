@@ -15,6 +15,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "data/dataset_file.hpp"
+#include "data/load_cache.hpp"
 #include "data/load_parts.hpp"
 #include "data/yaml_reader.hpp"
 #include "model/languages.hpp"
@@ -189,6 +190,27 @@ void load_base_layer(const fs::path& path, const char* name_field, std::vector<B
     b.geometry.reset(f->GetGeometryRef()->clone());
     out.push_back(std::move(b));
   }
+}
+
+// The two GeoJSON loaders through the cache: a hit stands for a file that loaded without a finding.
+// Returns the entry's key (0: none), which the pieces' areas are kept under too.
+uint64_t load_pieces_cached(const fs::path& path, Atlas& atlas, Report& report) {
+  uint64_t key = load_cache::file_key(path, "pieces");
+  if (key && load_cache::read_pieces(key, atlas.pieces)) return key;
+  size_t first = atlas.pieces.size(), errors = report.count(Severity::Error);
+  load_pieces(path, atlas, report);
+  if (key && report.count(Severity::Error) == errors) load_cache::write_pieces(key, atlas.pieces, first);
+  return key;
+}
+
+void load_base_layer_cached(const fs::path& path, const char* name_field, std::vector<BaseFeature>& out,
+                            Report& report) {
+  if (!entry_exists(path)) return;
+  uint64_t key = load_cache::file_key(path, name_field);
+  if (key && load_cache::read_base_layer(key, out)) return;
+  size_t first = out.size(), errors = report.count(Severity::Error);
+  load_base_layer(path, name_field, out, report);
+  if (key && report.count(Severity::Error) == errors) load_cache::write_base_layer(key, out, first);
 }
 
 void load_regions(const fs::path& path, Atlas& atlas, Report& report, bool required,
@@ -393,7 +415,7 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
 }
 
 void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std::vector<PendingRefs>& refs,
-              std::vector<std::vector<std::string>>& piece_refs) {
+              std::vector<std::vector<std::string>>& piece_refs, uint64_t& pieces_key) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     report.error(dir.string(), "is not a directory" + (ec ? " (" + ec.message() + ")" : std::string()) +
@@ -401,12 +423,12 @@ void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std:
     return;
   }
   if (base) load_dataset_file((dir / "dataset.yaml").string(), atlas.dataset, report);
-  if (base) load_pieces(dir / "pieces.geojson", atlas, report);
+  if (base) pieces_key = load_pieces_cached(dir / "pieces.geojson", atlas, report);
   if (base) load_places(dir / "places.geojson", atlas, report);
   if (base) {
-    load_base_layer(dir / "base/water.geojson", "name", atlas.water, report);
-    load_base_layer(dir / "base/rivers.geojson", "name", atlas.rivers, report);
-    load_base_layer(dir / "base/countries.geojson", "iso2", atlas.countries, report);
+    load_base_layer_cached(dir / "base/water.geojson", "name", atlas.water, report);
+    load_base_layer_cached(dir / "base/rivers.geojson", "name", atlas.rivers, report);
+    load_base_layer_cached(dir / "base/countries.geojson", "iso2", atlas.countries, report);
   }
   load_regions(dir / "regions.yaml", atlas, report, base, piece_refs);
   load_polities(dir / "polities.yaml", atlas, report, base);
@@ -424,6 +446,15 @@ void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std:
   }
 }
 
+// complete_dataset, with the piece areas (every vertex projected to the equal-area CRS)
+// kept in the cache under the pieces' entry and the CRS dataset.yaml names.
+void complete_dataset_cached(Atlas& atlas, Report& report, uint64_t pieces_key) {
+  uint64_t key = pieces_key ? load_cache::areas_key(pieces_key, atlas.dataset.equal_area_crs) : 0;
+  bool known = key && !report.has_errors() && load_cache::read_areas(key, atlas.pieces);
+  complete_dataset(atlas, report, known);
+  if (key && !known && !report.has_errors()) load_cache::write_areas(key, atlas.pieces);
+}
+
 }  // namespace
 
 std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
@@ -435,8 +466,9 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
   auto atlas = std::make_unique<Atlas>();
   std::vector<PendingRefs> refs;
   std::vector<std::vector<std::string>> piece_refs;
-  load_set(options.data_dir, true, *atlas, report, refs, piece_refs);
-  for (const auto& d : options.extra_dirs) load_set(d, false, *atlas, report, refs, piece_refs);
+  uint64_t pieces_key = 0, unused = 0;
+  load_set(options.data_dir, true, *atlas, report, refs, piece_refs, pieces_key);
+  for (const auto& d : options.extra_dirs) load_set(d, false, *atlas, report, refs, piece_refs, unused);
   atlas->index();
 
   // Region references: pieces, includes (no cycles), parents.
@@ -529,7 +561,7 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
     a.dates_differently.erase(std::unique(a.dates_differently.begin(), a.dates_differently.end()),
                               a.dates_differently.end());
   }
-  complete_dataset(*atlas, report);
+  complete_dataset_cached(*atlas, report, pieces_key);
   if (report.has_errors()) return nullptr;
   return atlas;
 }

@@ -50,8 +50,15 @@ struct MapCanvas::Impl {
   // The page point back to lon/lat.
   bool unproject(double x, double y, double& lon, double& lat) const;
 
+  // Dissolved outlines kept between runs beside the canvas's (canvas_cache.cpp): read with
+  // them, written again when a map needed new ones.
+  uint64_t cache_key = 0;
+  void load_cached_group_outlines();
+  void store_new_group_outlines() const;
+
  private:
   mutable std::map<std::vector<int>, Shape> outline_cache_;
+  mutable size_t outlines_stored_ = 0;
   mutable std::mutex outline_mutex_;  // frames are drawn from several threads
 };
 

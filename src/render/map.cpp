@@ -141,6 +141,7 @@ std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, con
   cairo_t* cr = cairo_create(surface);
   if (ext == ".png") cairo_scale(cr, k, k);
   legend = draw(cr, resolver, day, style);
+  impl_->store_new_group_outlines();  // the next run of this map finds its dissolves made
   cairo_destroy(cr);
   cairo_status_t st = CAIRO_STATUS_SUCCESS;
   if (ext == ".png") st = cairo_surface_write_to_png(surface, tmp.c_str());

@@ -9,6 +9,7 @@
 
 #include <ogr_api.h>
 
+#include "render/canvas_cache.hpp"
 #include "render/canvas_impl.hpp"
 #include "symbology/legend.hpp"
 
@@ -283,7 +284,14 @@ MapCanvas::MapCanvas(const Atlas& atlas, const MapOptions& options, Report& repo
   if (!find_extent(atlas, options, x, report) || !set_projection(options, x, im, crs, report) ||
       !fit_frame(options, x, crs, im, report))
     return;
-  project_outlines(atlas, options, im);
+  // The outlines are the costly part (PROJ per point, GEOS unions): made once per input.
+  uint64_t key = canvas_key(atlas, options, im);
+  if (!load_cached_outlines(key, atlas, im)) {
+    project_outlines(atlas, options, im);
+    store_cached_outlines(key, im);
+  }
+  im.cache_key = key;
+  im.load_cached_group_outlines();
   ok_ = measure_scale(im, scale_, report);
 }
 
