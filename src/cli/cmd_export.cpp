@@ -39,7 +39,8 @@ void check_qgis_crs(const ExportOptions& o) {
   const OGRErr err = srs.SetFromUserInput(o.crs.c_str());
   CPLPopErrorHandler();
   if (err != OGRERR_NONE) {
-    std::cerr << "histmap: --crs " << o.crs << ": not a coordinate reference system PROJ knows (try EPSG:32638 or a +proj= string)\n";
+    std::cerr << "histmap: --crs " << o.crs
+              << ": not a coordinate reference system PROJ knows (try EPSG:32638 or a +proj= string)\n";
     throw Exit{2};
   }
 }

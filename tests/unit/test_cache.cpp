@@ -109,7 +109,7 @@ TEST_CASE("cache: a changed pieces file is parsed again, never served old", "[ca
   }();
   REQUIRE(fresh->pieces.size() == atlas->pieces.size());
   for (size_t i = 0; i < fresh->pieces.size(); ++i) CHECK(atlas->pieces[i].area_km2 == fresh->pieces[i].area_km2);
-  CHECK(atlas->pieces[0].area_km2 < atlas->pieces[1].area_km2);  // it lost part of its area
+  CHECK(atlas->pieces[0].area_km2 < atlas->pieces[1].area_km2);        // it lost part of its area
   for (const auto& [kind, n] : kinds(s.dir / "cache")) CHECK(n == 2);  // an old and a new entry of each kind
 }
 

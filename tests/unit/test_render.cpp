@@ -55,8 +55,7 @@ std::string dominant(const Png& png, const MapCanvas& c, double w, double s, dou
 
 // The share of pixels in a lon/lat box lighter in every channel than the colour r,g,b
 // (dots in the page colour over it), sampled on a fine grid.
-double lighter_share(const Png& png, const MapCanvas& c, double w, double s, double e, double n, int r, int g,
-                     int b) {
+double lighter_share(const Png& png, const MapCanvas& c, double w, double s, double e, double n, int r, int g, int b) {
   int lighter = 0, all = 0;
   for (int i = 1; i < 60; ++i)
     for (int j = 1; j < 60; ++j) {
@@ -146,8 +145,8 @@ TEST_CASE("shipped map: Zangezur changes from ADR to Armenian control (s004 line
   // Both holds are open-ended in the text (`to: next`), so after their first day they are drawn
   // on an imprecise date: the polity's own colour (never a lighter tint that reads as another
   // polity) under a screen of dots in the page colour.
-  CHECK(dominant(before, canvas, 46.55, 39.25, 46.65, 39.35) == "#0072b2");  // adr
-  CHECK(dominant(after, canvas, 46.55, 39.25, 46.65, 39.35) == "#e69f00");   // am_republic
+  CHECK(dominant(before, canvas, 46.55, 39.25, 46.65, 39.35) == "#0072b2");                  // adr
+  CHECK(dominant(after, canvas, 46.55, 39.25, 46.65, 39.35) == "#e69f00");                   // am_republic
   CHECK(lighter_share(after, canvas, 46.45, 39.15, 46.75, 39.45, 0xe6, 0x9f, 0x00) > 0.02);  // the dots
 }
 
