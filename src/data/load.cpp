@@ -192,14 +192,15 @@ void load_base_layer(const fs::path& path, const char* name_field, std::vector<B
   }
 }
 
-// The two GeoJSON loaders through the cache: a hit stands for a file that loaded without a finding.
+// The two GeoJSON loaders through the cache: a hit stands for a file that loaded without a finding
+// (warnings included: a cached load would not repeat them), so only such loads are stored.
 // Returns the entry's key (0: none), which the pieces' areas are kept under too.
 uint64_t load_pieces_cached(const fs::path& path, Atlas& atlas, Report& report) {
   uint64_t key = load_cache::file_key(path, "pieces");
   if (key && load_cache::read_pieces(key, atlas.pieces)) return key;
-  size_t first = atlas.pieces.size(), errors = report.count(Severity::Error);
+  size_t first = atlas.pieces.size(), findings = report.findings.size();
   load_pieces(path, atlas, report);
-  if (key && report.count(Severity::Error) == errors) load_cache::write_pieces(key, atlas.pieces, first);
+  if (key && report.findings.size() == findings) load_cache::write_pieces(key, atlas.pieces, first);
   return key;
 }
 
@@ -208,9 +209,9 @@ void load_base_layer_cached(const fs::path& path, const char* name_field, std::v
   if (!entry_exists(path)) return;
   uint64_t key = load_cache::file_key(path, name_field);
   if (key && load_cache::read_base_layer(key, out)) return;
-  size_t first = out.size(), errors = report.count(Severity::Error);
+  size_t first = out.size(), findings = report.findings.size();
   load_base_layer(path, name_field, out, report);
-  if (key && report.count(Severity::Error) == errors) load_cache::write_base_layer(key, out, first);
+  if (key && report.findings.size() == findings) load_cache::write_base_layer(key, out, first);
 }
 
 void load_regions(const fs::path& path, Atlas& atlas, Report& report, bool required,
