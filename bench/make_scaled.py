@@ -6,7 +6,7 @@ usage: make_scaled.py SOURCE_DATASET FACTOR OUT_DIR
 Copy k (0..N-1) of every piece, place, region and assertion gets the id suffix `_k` (copy 0
 keeps its ids) and is shifted k % 5 * 16 degrees east and k // 5 * 9 degrees north, so the
 copies tile the globe without overlapping and every reference stays inside its own copy.
-Polities, sources and the base layers are shared. The result is a valid dataset
+Polities, sources and the base layers are shared; source sets (sets/<id>/) keep their folders. The result is a valid dataset
 (histmap validate passes when the source does); it is for benchmarks and for the bad-input
 catalogue's large case, and is not committed.
 """
@@ -73,27 +73,41 @@ def scaled_records(path, top, factor, id_keys):
     return dump(doc)
 
 
+def scaled_set(src, out, factor):
+    """A source set folder (or a dataset's own texts): regions and assertions copied per tile."""
+    (out / "assertions").mkdir(parents=True, exist_ok=True)
+    for name in ("polities.yaml", "sources.yaml", "set.yaml"):
+        if (src / name).is_file():
+            shutil.copy(src / name, out / name)
+    for f in sorted((src / "assertions").glob("*.yaml")):
+        (out / "assertions" / f.name).write_text(
+            scaled_records(f, "assertions", factor, ["id", "region", "overrides", "contradicts"]), encoding="utf-8")
+
+
 def main():
     src, factor, out = pathlib.Path(sys.argv[1]), int(sys.argv[2]), pathlib.Path(sys.argv[3])
     if factor < 1 or factor > COLS * 9:
         sys.exit(f"make_scaled.py: factor {factor} is not 1..{COLS * 9} (the copies must fit on the globe)")
     if out.exists():
         shutil.rmtree(out)
-    (out / "assertions").mkdir(parents=True)
-    for name in ("polities.yaml", "sources.yaml"):
-        shutil.copy(src / name, out / name)
+    out.mkdir(parents=True)
     if (src / "base").is_dir():
         shutil.copytree(src / "base", out / "base")
     (out / "pieces.geojson").write_text(scaled_geojson(src / "pieces.geojson", factor, []), encoding="utf-8")
     if (src / "places.geojson").is_file():
         (out / "places.geojson").write_text(scaled_geojson(src / "places.geojson", factor, ["seat_of"]),
                                             encoding="utf-8")
-    (out / "regions.yaml").write_text(
-        scaled_records(src / "regions.yaml", "regions", factor, ["id", "parent", "pieces", "includes"]),
-        encoding="utf-8")
-    for f in sorted((src / "assertions").glob("*.yaml")):
-        (out / "assertions" / f.name).write_text(
-            scaled_records(f, "assertions", factor, ["id", "region", "overrides", "contradicts"]), encoding="utf-8")
+    # Shared tables at the top; each source set (sets/<id>/, or the top folder's own texts) keeps its folder.
+    shutil.copy(src / "polities.yaml", out / "polities.yaml")
+    folders = [(src, out)] + [(d, out / "sets" / d.name) for d in sorted((src / "sets").glob("*")) if d.is_dir()]
+    for s, o in folders:
+        o.mkdir(parents=True, exist_ok=True)
+        if (s / "regions.yaml").is_file():
+            (o / "regions.yaml").write_text(
+                scaled_records(s / "regions.yaml", "regions", factor, ["id", "parent", "pieces", "includes"]),
+                encoding="utf-8")
+        if s != src or (s / "sources.yaml").is_file():
+            scaled_set(s, o, factor)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,8 @@ struct ValidateCmdOptions {
 
 void run(const ValidateCmdOptions& o) {
   Report report;
-  auto atlas = load_atlas({o.common.data, o.common.add_data}, report);
+  auto atlas = load_atlas({o.common.data, o.common.add_data, selection_or_exit(o.common)}, report);
+  refuse_unknown_selection(report);
   if (atlas) validate_atlas(*atlas, {o.tolerance}, report);
 
   std::vector<ConflictSpan> conflicts;

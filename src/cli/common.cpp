@@ -13,6 +13,8 @@ void add_data_options(CLI::App* cmd, CommonOptions& o) {
       ->capture_default_str();
   cmd->add_option("--add-data", o.add_data,
                   "Further source set to load beside the dataset (polities, sources, regions, assertions); repeatable");
+  cmd->add_option("--sources,--set", o.sources,
+                  "Use only these source sets or sources (comma list of ids, e.g. armenian,s004); default: every set");
 }
 
 void add_output_options(CLI::App* cmd, CommonOptions& o, const std::vector<std::string>& formats) {
@@ -28,9 +30,46 @@ void print_findings(const Report& r, bool include_info) {
   }
 }
 
-std::unique_ptr<Atlas> load_or_exit(const CommonOptions& o) {
+std::vector<std::string> selection_or_exit(const CommonOptions& o) {
+  if (o.sources.size() > 1) {
+    std::cerr << "histmap: --sources given " << o.sources.size()
+              << " times; this command uses one selection (a comma list, e.g. --sources armenian,encyclopedic)\n";
+    throw Exit{2};
+  }
+  return o.sources.empty() ? std::vector<std::string>{} : selection_ids(o.sources.front());
+}
+
+std::vector<std::string> selection_ids(const std::string& selection) {
+  std::vector<std::string> only;
+  std::string id;
+  for (char c : selection + ",") {
+    if (c != ',') id += c;
+    else if (!id.empty()) only.push_back(id), id.clear();
+  }
+  if (only.empty()) {
+    std::cerr << "histmap: --sources '" << selection << "' names no set or source; give ids, e.g. armenian,s004\n";
+    throw Exit{2};
+  }
+  return only;
+}
+
+void refuse_unknown_selection(const Report& report) {
+  bool bad = false;
+  for (const auto& f : report.findings)
+    if (f.where == "--sources") std::cerr << "histmap: --sources: " << f.message << "\n", bad = true;
+  if (bad) throw Exit{2};
+}
+
+std::unique_ptr<Atlas> load_or_exit(const CommonOptions& o) { return load_only_or_exit(o, selection_or_exit(o)); }
+
+std::unique_ptr<Atlas> load_selection_or_exit(const CommonOptions& o, const std::string& selection) {
+  return load_only_or_exit(o, selection_ids(selection));
+}
+
+std::unique_ptr<Atlas> load_only_or_exit(const CommonOptions& o, const std::vector<std::string>& only) {
   Report report;
-  auto atlas = load_atlas({o.data, o.add_data}, report);
+  auto atlas = load_atlas({o.data, o.add_data, only}, report);
+  refuse_unknown_selection(report);
   print_findings(report);
   if (!atlas) {
     std::cerr << "histmap: the dataset has " << report.count(Severity::Error)

@@ -23,6 +23,7 @@ struct Exit {
 struct CommonOptions {
   std::string data;
   std::vector<std::string> add_data;
+  std::vector<std::string> sources;  // one entry per --sources given: a comma list of set or source ids
   std::string format = "text";
   std::string output;  // empty: stdout
   bool force = false;
@@ -31,8 +32,18 @@ struct CommonOptions {
 void add_data_options(CLI::App* cmd, CommonOptions& o);
 void add_output_options(CLI::App* cmd, CommonOptions& o, const std::vector<std::string>& formats);
 
-// Loads the dataset; on errors prints every finding to stderr and throws Exit{1}.
+// Loads the dataset with the one --sources selection (or every set); on errors prints
+// every finding to stderr and throws Exit{1}. More than one --sources: Exit{2}.
 std::unique_ptr<Atlas> load_or_exit(const CommonOptions& o);
+// Loads the dataset keeping `selection` (one --sources value: a comma list of set or source ids).
+std::unique_ptr<Atlas> load_selection_or_exit(const CommonOptions& o, const std::string& selection);
+std::unique_ptr<Atlas> load_only_or_exit(const CommonOptions& o, const std::vector<std::string>& only);
+// The ids of the one --sources selection (empty: every set); more than one --sources, or an
+// empty list: prints why and throws Exit{2}.
+std::vector<std::string> selection_or_exit(const CommonOptions& o);
+std::vector<std::string> selection_ids(const std::string& selection);
+// An unknown id in --sources is a usage error: prints it and throws Exit{2}.
+void refuse_unknown_selection(const Report& report);
 void print_findings(const Report& r, bool include_info = false);
 
 // Parses a --date value; on failure prints what was wrong and throws Exit{2}.

@@ -111,7 +111,7 @@ void load_dataset_file(const std::string& path, DatasetInfo& out, Report& report
     report.error(path, "expected a mapping with title, credit, period, crs, equal_area_crs, perspective, languages");
     return;
   }
-  f.only_keys(*doc, {"title", "credit", "period", "crs", "equal_area_crs", "perspective", "languages"}, kWhat);
+  f.only_keys(*doc, {"title", "credit", "period", "crs", "equal_area_crs", "perspective", "languages", "sets"}, kWhat);
   out.file = path;
   out.title = texts(f, *doc, "title");
   if (out.title.empty() && !(*doc)["title"]) report.error(path, "has no 'title'; give at least title: {en: ...}");
@@ -121,6 +121,23 @@ void load_dataset_file(const std::string& path, DatasetInfo& out, Report& report
   out.crs = projection(f, *doc, "crs");
   out.equal_area_crs = projection(f, *doc, "equal_area_crs");
   read_languages(f, *doc, out);
+  if ((*doc)["sets"]) out.sets = f.strings(*doc, "sets", kWhat);
+}
+
+void load_set_file(const std::string& path, SourceSet& set, Report& report) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) return;  // unnamed: the folder's name stands in
+  YamlReader f{path, report};
+  auto doc = f.load();
+  if (!doc) return;
+  if (!doc->IsMap()) {
+    report.error(path, "expected a mapping with name and perspective, each {en: ..., ...}");
+    return;
+  }
+  f.only_keys(*doc, {"name", "perspective"}, "a source set's description");
+  set.name = texts(f, *doc, "name");
+  set.perspective = texts(f, *doc, "perspective");
 }
 
 void complete_dataset(Atlas& atlas, Report& report, bool areas_known) {

@@ -15,6 +15,10 @@ namespace histmap {
 // are reported with file and line.
 void load_dataset_file(const std::string& path, DatasetInfo& out, Report& report);
 
+// Reads a source set's set.yaml (its short name and perspective per language)
+// into `set`. A missing file is not an error: the folder's name stands in.
+void load_set_file(const std::string& path, SourceSet& set, Report& report);
+
 // After the tables are loaded: the period from the assertions when the file
 // gives none, and each piece's area on the dataset's equal-area projection
 // (unless `areas_known`: the loader found them in its cache).

@@ -17,6 +17,7 @@
 #include "data/dataset_file.hpp"
 #include "data/load_cache.hpp"
 #include "data/load_parts.hpp"
+#include "data/source_sets.hpp"
 #include "data/yaml_reader.hpp"
 #include "model/languages.hpp"
 
@@ -287,7 +288,7 @@ void load_polities(const fs::path& path, Atlas& atlas, Report& report, bool requ
   }
 }
 
-void load_sources(const fs::path& path, Atlas& atlas, Report& report, bool required) {
+void load_sources(const fs::path& path, Atlas& atlas, Report& report, bool required, int set) {
   if (!entry_exists(path)) {
     if (required) report.error(path.string(), "missing: a dataset needs sources.yaml");
     return;
@@ -307,6 +308,7 @@ void load_sources(const fs::path& path, Atlas& atlas, Report& report, bool requi
     s.language = f.string(rec, "language", false, "source " + s.id);
     s.perspective = f.string(rec, "perspective", true, "source " + s.id);
     s.file = f.string(rec, "file", false, "source " + s.id);
+    s.set = set;
     s.origin = {f.path(), f.line(rec)};
     atlas.sources.push_back(std::move(s));
   }
@@ -415,26 +417,54 @@ void load_assertion_file(const fs::path& path, Atlas& atlas, Report& report, std
   }
 }
 
+// A folder's own texts (sources.yaml, assertions/) as a source set named by the folder or its set.yaml.
+int begin_set(const fs::path& dir, Atlas& atlas, Report& report) {
+  SourceSet set;
+  std::error_code ec;
+  set.dir = dir.string();
+  set.id = fs::absolute(dir, ec).lexically_normal().filename().string();
+  if (set.id.empty()) set.id = fs::absolute(dir, ec).lexically_normal().parent_path().filename().string();
+  load_set_file((dir / "set.yaml").string(), set, report);
+  if (set.name.empty()) set.name["en"] = set.id;
+  if (atlas.set_index(set.id) >= 0) {
+    report.error(dir.string(), "a source set named '" + set.id +
+                                   "' is already loaded (a shipped set, or --add-data given twice); "
+                                   "sets are named by their folders, so rename the folder");
+    return -1;
+  }
+  atlas.sets.push_back(std::move(set));
+  return static_cast<int>(atlas.sets.size()) - 1;
+}
+
+// The shared part of a dataset: what it says about itself, pieces, places and base layers.
+uint64_t load_shared(const fs::path& dir, Atlas& atlas, Report& report) {
+  load_dataset_file((dir / "dataset.yaml").string(), atlas.dataset, report);
+  uint64_t pieces_key = load_pieces_cached(dir / "pieces.geojson", atlas, report);
+  load_places(dir / "places.geojson", atlas, report);
+  load_base_layer_cached(dir / "base/water.geojson", "name", atlas.water, report);
+  load_base_layer_cached(dir / "base/rivers.geojson", "name", atlas.rivers, report);
+  load_base_layer_cached(dir / "base/countries.geojson", "iso2", atlas.countries, report);
+  return pieces_key;
+}
+
+// Regions, polities, sources and assertions of a folder. The base folder must have regions and
+// polities, and its own sources unless it ships its texts as sets (a sets/ folder).
 void load_set(const fs::path& dir, bool base, Atlas& atlas, Report& report, std::vector<PendingRefs>& refs,
-              std::vector<std::vector<std::string>>& piece_refs, uint64_t& pieces_key) {
+              std::vector<std::vector<std::string>>& piece_refs) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     report.error(dir.string(), "is not a directory" + (ec ? " (" + ec.message() + ")" : std::string()) +
                                    "; --data and --add-data take a dataset folder");
     return;
   }
-  if (base) load_dataset_file((dir / "dataset.yaml").string(), atlas.dataset, report);
-  if (base) pieces_key = load_pieces_cached(dir / "pieces.geojson", atlas, report);
-  if (base) load_places(dir / "places.geojson", atlas, report);
-  if (base) {
-    load_base_layer_cached(dir / "base/water.geojson", "name", atlas.water, report);
-    load_base_layer_cached(dir / "base/rivers.geojson", "name", atlas.rivers, report);
-    load_base_layer_cached(dir / "base/countries.geojson", "iso2", atlas.countries, report);
-  }
+  fs::path adir = dir / "assertions";
+  const bool has_sets = base && fs::is_directory(dir / "sets", ec);
+  const bool own_texts = entry_exists(dir / "sources.yaml") || fs::is_directory(adir, ec) || !has_sets;
+  int set = own_texts ? begin_set(dir, atlas, report) : -1;
   load_regions(dir / "regions.yaml", atlas, report, base, piece_refs);
   load_polities(dir / "polities.yaml", atlas, report, base);
-  load_sources(dir / "sources.yaml", atlas, report, base);
-  fs::path adir = dir / "assertions";
+  if (!own_texts) return;
+  load_sources(dir / "sources.yaml", atlas, report, base, set);
   if (fs::is_directory(adir, ec)) {
     std::vector<fs::path> files;
     for (auto it = fs::directory_iterator(adir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
@@ -467,9 +497,14 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
   auto atlas = std::make_unique<Atlas>();
   std::vector<PendingRefs> refs;
   std::vector<std::vector<std::string>> piece_refs;
-  uint64_t pieces_key = 0, unused = 0;
-  load_set(options.data_dir, true, *atlas, report, refs, piece_refs, pieces_key);
-  for (const auto& d : options.extra_dirs) load_set(d, false, *atlas, report, refs, piece_refs, unused);
+  const fs::path base = options.data_dir;
+  uint64_t pieces_key = 0;
+  if (fs::is_directory(base)) pieces_key = load_shared(base, *atlas, report);
+  load_set(base, true, *atlas, report, refs, piece_refs);
+  if (fs::is_directory(base))
+    for (const auto& d : shipped_set_dirs(base, atlas->dataset.sets, report))
+      load_set(d, false, *atlas, report, refs, piece_refs);
+  for (const auto& d : options.extra_dirs) load_set(d, false, *atlas, report, refs, piece_refs);
   atlas->index();
 
   // Region references: pieces, includes (no cycles), parents.
@@ -562,6 +597,7 @@ std::unique_ptr<Atlas> load_atlas(const LoadOptions& options, Report& report) {
     a.dates_differently.erase(std::unique(a.dates_differently.begin(), a.dates_differently.end()),
                               a.dates_differently.end());
   }
+  if (!report.has_errors()) keep_selected(*atlas, options.only, report);
   complete_dataset_cached(*atlas, report, pieces_key);
   if (report.has_errors()) return nullptr;
   return atlas;

@@ -1,4 +1,5 @@
-// Loading a dataset directory (and further source sets beside it) into an Atlas.
+// Loading a dataset directory (its shared geometry and regions, the source sets
+// under its sets/ folder, and further sets given beside it) into an Atlas.
 #pragma once
 
 #include <memory>
@@ -14,6 +15,7 @@ namespace histmap {
 struct LoadOptions {
   std::string data_dir;                 // base dataset: pieces, regions, polities, sources, assertions
   std::vector<std::string> extra_dirs;  // further source sets: polities, sources, regions, assertions
+  std::vector<std::string> only;        // ids of the sets or sources to keep (--sources); empty: all
 };
 
 // Returns the atlas, or nullptr when the report holds errors. Never throws

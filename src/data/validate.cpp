@@ -95,9 +95,10 @@ void check_dates(const Atlas& atlas, Report& report) {
   for (const auto& a : atlas.assertions) {
     const Polity& p = atlas.polities[a.party];
     if (a.kind == AssertionKind::Control && p.lifespan) {
-      // A `to: next` end is cut at the party's end by the resolver (time/ends.cpp), so only its start can fall outside.
+      // Only days on which the assertion certainly holds count: an imprecise start ("1918") may begin after the
+      // party did. A `to: next` end is cut at the party's end by the resolver (time/ends.cpp).
       bool late_end = !a.ends_at_next && a.interval.certain_last() > p.lifespan->possible_last();
-      if (a.interval.possible_first() < p.lifespan->possible_first() || late_end)
+      if (a.interval.certain_first() < p.lifespan->possible_first() || late_end)
         report.warning(a.origin.where(), "assertion " + a.id + " (" + describe(a.interval) + ") gives control to " +
                                              p.id + " outside its lifespan (" + describe(*p.lifespan) + ")");
     }

@@ -80,6 +80,12 @@ bool Atlas::strictly_within(int a, int b) const {
   return pa.size() < pb.size() && std::includes(pb.begin(), pb.end(), pa.begin(), pa.end());
 }
 
+int Atlas::set_index(const std::string& id) const {
+  for (size_t i = 0; i < sets.size(); ++i)
+    if (sets[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
 void Atlas::index() {
   auto build = [](auto& vec, std::map<std::string, int>& m) {
     m.clear();

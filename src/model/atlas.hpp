@@ -79,8 +79,19 @@ struct Polity {
   Origin origin;
 };
 
+// A source set: sources, the polities and regions they add, and their assertions,
+// written from one perspective (a folder geodata/sets/<id>/, or one given with --add-data).
+struct SourceSet {
+  std::string id;                                  // the folder's name
+  std::map<std::string, std::string> name;         // language code -> short name, e.g. "Armenian-side pages"
+  std::map<std::string, std::string> perspective;  // language code -> whose accounts it gives
+  std::string dir;
+  bool in_use = true;  // false when --sources leaves it out: its assertions are not loaded
+};
+
 struct Source {
   std::string id;
+  int set = -1;  // index into Atlas::sets
   std::string title;
   std::string description;  // bibliographic description as far as known
   std::string language;
@@ -145,8 +156,9 @@ class Atlas {
   std::vector<Piece> pieces;
   std::vector<Region> regions;
   std::vector<Polity> polities;
+  std::vector<SourceSet> sets;
   std::vector<Source> sources;
-  std::vector<Assertion> assertions;
+  std::vector<Assertion> assertions;  // of the sets and sources in use only
   std::vector<Place> places;
   std::vector<BaseFeature> water, rivers, countries;  // optional base layers
   DatasetInfo dataset;  // what the dataset says about itself (title, credit, period, projections)
@@ -156,6 +168,7 @@ class Atlas {
   int polity_index(const std::string& id) const { return find(polity_ids_, id); }
   int source_index(const std::string& id) const { return find(source_ids_, id); }
   int assertion_index(const std::string& id) const { return find(assertion_ids_, id); }
+  int set_index(const std::string& id) const;
 
   // The uyezd (kind Uyezd) a piece lies in, or -1.
   int uyezd_of(int piece) const { return piece_uyezd_.at(static_cast<size_t>(piece)); }

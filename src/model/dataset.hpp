@@ -25,6 +25,7 @@ struct DatasetInfo {
   // centred on the pieces.
   std::string equal_area_crs;
   std::vector<std::string> languages;  // codes the dataset's names are given in
+  std::vector<std::string> sets;       // the order of the shipped source sets (folders under sets/)
   std::string file;                    // the dataset.yaml read, "" when the dataset has none
 
   // The text in `lang`, else in English, else "".

@@ -58,6 +58,15 @@ void draw_frame_border(const Frame& f) {
   cairo_stroke(f.cr);
 }
 
+// The sources in the order of their sets (then as loaded), so the credit line can name each set once.
+static std::vector<int> used_sources_by_set(const Atlas& atlas, const std::set<int>& used) {
+  std::vector<int> out(used.begin(), used.end());
+  std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
+    return atlas.sources[static_cast<size_t>(a)].set < atlas.sources[static_cast<size_t>(b)].set;
+  });
+  return out;
+}
+
 void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup>& groups, const Words& w) {
   const Style& style = f.style;
   const double W = f.options.width_pt, H = f.options.height_pt;
@@ -71,9 +80,17 @@ void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup
   std::set<int> used_sources;
   for (const auto& g : groups)
     for (int a : g.state->assertions) used_sources.insert(f.atlas.assertions[a].source);
-  std::string sources;
-  for (int s : used_sources)
-    sources += (sources.empty() ? "" : "; ") + f.atlas.sources[s].id + " (" + f.atlas.sources[s].title + ")";
+  std::string sources;  // grouped by set: "<set>: id (title); id (title) · <set>: ..."
+  int set = -2;
+  for (int s : used_sources_by_set(f.atlas, used_sources)) {
+    const Source& src = f.atlas.sources[static_cast<size_t>(s)];
+    if (src.set != set && src.set >= 0)
+      sources += (sources.empty() ? "" : " · ") + set_name(f.atlas.sets[static_cast<size_t>(src.set)], w) + ": ";
+    else if (!sources.empty()) sources += "; ";
+    set = src.set;
+    // Titles while they fit the credit band; past a few sources the ids (the caption and .bib give the rest).
+    sources += used_sources.size() <= 4 ? src.id + " (" + src.title + ")" : src.id;
+  }
   std::string credit =
       used_sources.empty() ? w.get("credit.no_sources") : w.fill("credit.sources", {{"sources", sources}});
   credit += data_credit(f.atlas, w);

@@ -250,8 +250,9 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
   for (const auto& s : atlas.sources) sources += (sources.empty() ? "" : "; ") + s.id + ": " + s.title;
   d["words"] = page_words();
   for (const auto& lang : word_languages())  // the dataset's title in the heading
-    d["words"][lang]["page.heading"] =
-        words_for(lang).fill("page.heading", {{"title", dataset_title(atlas, words_for(lang))}});
+    d["words"][lang]["page.heading"] = words_for(lang).fill(
+        "page.heading",
+        {{"title", dataset_title(atlas, words_for(lang))}, {"sets", sets_in_use_words(atlas, words_for(lang))}});
   d["perspective"] = in_languages([&](const Words& w) {
     const std::string& own = DatasetInfo::in(atlas.dataset.perspective, w.lang);
     return own.empty() ? w.get("page.perspective") : w.get("page.perspective") + " " + own;

@@ -7,7 +7,22 @@ namespace histmap {
 std::string dataset_title(const Atlas& atlas, const Words& w) { return DatasetInfo::in(atlas.dataset.title, w.lang); }
 
 std::string map_title(const Atlas& atlas, const Words& w) {
-  return w.fill("map.title", {{"title", dataset_title(atlas, w)}});
+  return w.fill("map.title", {{"title", dataset_title(atlas, w)}, {"sets", sets_in_use_words(atlas, w)}});
+}
+
+std::string set_name(const SourceSet& set, const Words& w) {
+  const std::string& name = DatasetInfo::in(set.name, w.lang);
+  return name.empty() ? set.id : name;
+}
+
+std::string sets_in_use_words(const Atlas& atlas, const Words& w) {
+  std::vector<std::string> names;
+  for (const auto& s : atlas.sets)
+    if (s.in_use) names.push_back(set_name(s, w));
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? w.get("list.and") : ", ") + names[i];
+  return out;
 }
 
 std::string data_credit(const Atlas& atlas, const Words& w) {

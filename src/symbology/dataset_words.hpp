@@ -11,8 +11,12 @@ namespace histmap {
 
 // The dataset's title in the words' language (else English).
 std::string dataset_title(const Atlas& atlas, const Words& w);
-// "<title>: territorial control as the loaded sources assert it" (words `map.title`).
+// "<title>: territorial control as the sources assert it (<sets>)" (words `map.title`).
 std::string map_title(const Atlas& atlas, const Words& w);
+// A source set's short name in the words' language (else English, else its id).
+std::string set_name(const SourceSet& set, const Words& w);
+// The sets in use as one list: "Azerbaijani-side texts, encyclopedic articles and Armenian-side pages".
+std::string sets_in_use_words(const Atlas& atlas, const Words& w);
 // The dataset's credit (boundaries, licences) followed by "Made with histmap."
 std::string data_credit(const Atlas& atlas, const Words& w);
 // "<title> 1918-1923": the dataset's English title and the years of its period.

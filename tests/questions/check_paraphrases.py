@@ -25,7 +25,7 @@ def main():
         w = words(open(os.path.join(seeds, name), encoding="utf-8", errors="replace").read())
         grams.update(" ".join(w[i:i + N]) for i in range(len(w) - N + 1))
     checked, copies = 0, []
-    adir = os.path.join(geodata, "assertions")
+    adir = os.path.join(geodata, "sets", "azerbaijani", "assertions")  # the set drawn from the seed texts
     for name in sorted(os.listdir(adir)):
         doc = yaml.safe_load(open(os.path.join(adir, name), encoding="utf-8"))
         for a in doc.get("assertions", []):

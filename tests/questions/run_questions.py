@@ -14,7 +14,9 @@ Rows (tests/data/questions*.csv): region,date,ask,expected,locator,note
 A leading '!' negates expected (e.g. '!am_republic': the controller is not am_republic;
 '!troops_present:rsfsr': that status is gone). The answer must hold for every piece
 group of the region (state --region gives one group per distinct state).
-A file named questions-set-<id>.csv is asked with geodata/sets/<id> loaded (--add-data).
+Which source sets answer: questions-set-<id>.csv is asked of the `azerbaijani` set and set <id>
+(--sources azerbaijani,<id>), questions-cross-sets.csv of every shipped set (the disagreements
+between sets), and any other file of the `azerbaijani` set alone (the two seed texts).
 Usage: run_questions.py HISTMAP CSV... ; prints each failure and a summary line."""
 import csv
 import json
@@ -26,11 +28,11 @@ from collections import Counter, defaultdict
 
 
 def extra_args(path):
-    m = re.match(r"questions-set-(.+)\.csv$", os.path.basename(path))
-    if not m:
+    name = os.path.basename(path)
+    if name == "questions-cross-sets.csv":
         return []
-    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(path))))
-    return ["--add-data", os.path.join(repo, "geodata", "sets", m.group(1))]
+    m = re.match(r"questions-set-(.+)\.csv$", name)
+    return ["--sources", "azerbaijani," + m.group(1) if m else "azerbaijani"]
 
 
 def state(histmap, region, date, extra, cache={}):

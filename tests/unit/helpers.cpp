@@ -22,6 +22,16 @@ std::unique_ptr<histmap::Atlas> load_ok(const std::string& dir, const std::vecto
   return atlas;
 }
 
+std::unique_ptr<histmap::Atlas> load_seed_texts() {
+  histmap::Report report;
+  auto atlas = histmap::load_atlas({HISTMAP_GEODATA, {}, {"azerbaijani"}}, report);
+  std::string findings;
+  for (const auto& f : report.findings) findings += f.where + ": " + f.message + "\n";
+  INFO(findings);
+  REQUIRE(atlas);
+  return atlas;
+}
+
 Scratch::Scratch() {
   static std::mt19937_64 rng(std::random_device{}());
   dir = fs::temp_directory_path() / ("histmap-test-" + std::to_string(rng()));

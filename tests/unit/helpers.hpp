@@ -17,6 +17,9 @@ std::string synthetic();                        // tests/data/synthetic
 
 // Loads a dataset; REQUIREs success.
 std::unique_ptr<histmap::Atlas> load_ok(const std::string& dir, const std::vector<std::string>& extra = {});
+// The shipped dataset with only the set drawn from the two seed texts (`--sources azerbaijani`),
+// for tests that check what those texts say.
+std::unique_ptr<histmap::Atlas> load_seed_texts();
 
 // A fresh scratch folder, removed when the object goes.
 struct Scratch {

@@ -193,3 +193,74 @@ TEST_CASE("another source set loads beside the dataset and its disagreements sho
     CHECK(test::has_finding(rep, Severity::Error, {"polity id 'red' is defined twice"}));
   }
 }
+
+// ---
+TEST_CASE("source sets: folders under sets/ load by default and --sources picks some", "[load][sources]") {
+  test::Scratch s;
+  const fs::path data = s.dir / "data";
+  fs::copy(test::synthetic(), data, fs::copy_options::recursive);
+  // The synthetic dataset's own texts become a set under sets/, beside a second set.
+  fs::create_directories(data / "sets");
+  fs::rename(data / "assertions", s.dir / "moved_assertions");
+  fs::create_directories(data / "sets/first");
+  fs::rename(s.dir / "moved_assertions", data / "sets/first/assertions");
+  fs::rename(data / "sources.yaml", data / "sets/first/sources.yaml");
+  test::write(data / "sets/first/set.yaml",
+              "name: {en: first texts, ru: первые тексты}\nperspective: {en: One side.}\n");
+  fs::create_directories(data / "sets/second/assertions");
+  test::write(data / "sets/second/sources.yaml",
+              "sources:\n  - id: src_three\n    title: A third view\n    perspective: Invented; the other side.\n");
+  test::write(data / "sets/second/polities.yaml", "polities:\n  - {id: violet, names: {en: Violet}}\n");
+  test::write(data / "sets/second/assertions/three.yaml",
+              "source: src_three\nassertions:\n  - id: three-violet-a\n    kind: control\n    party: violet\n"
+              "    region: uy_a\n    from: 1920-03-01\n    to: 1920-03-31\n    locator: {lines: \"9\"}\n"
+              "    paraphrase: Violet held uyezd A in March 1920.\n");
+  const size_t own = test::load_ok(test::synthetic())->assertions.size();
+
+  auto all = test::load_ok(data.string());
+  REQUIRE(all->sets.size() == 2);
+  CHECK(all->sets[0].id == "first");
+  CHECK(all->sets[0].name.at("ru") == "первые тексты");
+  CHECK(all->sets[1].name.at("en") == "second");  // no set.yaml: the folder's name stands in
+  CHECK(all->sources[static_cast<size_t>(all->source_index("src_three"))].set == 1);
+  CHECK(all->assertions.size() == own + 1);
+  CHECK(Resolver(*all).at(all->piece_index("p2"), test::day("1920-03-15")).conflict());
+
+  SECTION("one set alone: the other's assertions play no part") {
+    Report rep;
+    auto one = load_atlas({data.string(), {}, {"second"}}, rep);
+    REQUIRE(one);
+    CHECK(one->assertions.size() == 1);
+    CHECK_FALSE(one->sets[0].in_use);
+    CHECK(one->sets[1].in_use);
+    const PieceState& st = Resolver(*one).at(one->piece_index("p2"), test::day("1920-03-15"));
+    CHECK_FALSE(st.conflict());
+    CHECK(st.controller == one->polity_index("violet"));
+  }
+  SECTION("a source id picks that source, and its set is in use") {
+    Report rep;
+    auto one = load_atlas({data.string(), {}, {"src_three"}}, rep);
+    REQUIRE(one);
+    CHECK(one->assertions.size() == 1);
+    CHECK(one->sets[1].in_use);
+  }
+  SECTION("an unknown id is an error naming the sets") {
+    Report rep;
+    CHECK_FALSE(load_atlas({data.string(), {}, {"third"}}, rep));
+    CHECK(test::has_finding(rep, Severity::Error, {"'third' is neither a source set (first, second)"}));
+  }
+  SECTION("dataset.yaml's order comes first, and a listed set must exist") {
+    test::write(data / "dataset.yaml", test::read(data / "dataset.yaml") + "sets: [second]\n");
+    auto ordered = test::load_ok(data.string());
+    CHECK(ordered->sets[0].id == "second");
+    test::edit(data / "dataset.yaml", "sets: [second]", "sets: [second, missing]");
+    Report rep;
+    CHECK_FALSE(load_atlas({data.string()}, rep));
+    CHECK(test::has_finding(rep, Severity::Error, {"sets: 'missing' names no folder"}));
+  }
+  SECTION("a set added with --add-data may not take a shipped set's name") {
+    Report rep;
+    CHECK_FALSE(load_atlas({data.string(), {(data / "sets/second").string()}}, rep));
+    CHECK(test::has_finding(rep, Severity::Error, {"a source set named 'second' is already loaded"}));
+  }
+}

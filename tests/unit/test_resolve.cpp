@@ -41,7 +41,7 @@ struct Builder {
       atlas.regions.push_back(r);
     }
     for (const char* p : {"x", "y", "z"}) atlas.polities.push_back({p, {{"en", p}}, "", {}, "", {}});
-    for (const char* s : {"s1", "s2"}) atlas.sources.push_back({s, s, "", "", "test", "", {}});
+    for (const char* s : {"s1", "s2"}) atlas.sources.push_back({s, -1, s, "", "", "test", "", {}});
   }
   Builder& add(const std::string& id, AssertionKind k, const char* party, const char* region, const char* from,
                const char* to, const char* source = "s1", const char* voice = "author") {
