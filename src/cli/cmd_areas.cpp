@@ -56,7 +56,7 @@ void run(const AreasOptions& o) {
   AreaTable table = area_table(*atlas, resolver, days, ao);
   if (!o.chart.empty()) {
     AreaChartOptions co;
-    co.lang = o.lang, co.from = from, co.to = to, co.step = step_of(o.step);
+    co.lang = o.lang, co.from = days.front(), co.to = days.back(), co.step = step_of(o.step);
     co.control = ao.control, co.claims = ao.claims;
     if (region >= 0) co.region = name_in(atlas->regions[region].names, o.lang, atlas->regions[region].id);
     Report report;

@@ -54,6 +54,8 @@ struct Frame {
   const Words& w;
   const AreaTable& table;
   TimeAxis axis;
+  std::string title, subtitle;
+  bool control = true, claims = true;  // the panels drawn
   double W = 860, left = 78, chart_w = 740;
 };
 
@@ -122,9 +124,12 @@ void draw_claims(const Frame& f, const Plot& p, double top, double bottom) {
   auto y_of = draw_value_axis(f, top, bottom, max > 0 ? max * 1.05 : f.table.total_km2);
   std::vector<double> xs = sample_xs(f);
   for (size_t l = 0; l < p.lines.size(); ++l) {
+    // Where a party claims nothing on two days running, no line: the baseline stays the axis
+    // instead of the last-drawn claimant's colour.
+    auto km2 = [&](size_t i) { return p.line_km2[l][std::min(i, f.table.days.size() - 1)]; };
     for (size_t i = 0; i < xs.size(); ++i) {
-      double y = y_of(p.line_km2[l][std::min(i, f.table.days.size() - 1)]);
-      i == 0 ? cairo_move_to(f.cr, xs[i], y) : cairo_line_to(f.cr, xs[i], y);
+      const bool zero_run = km2(i) == 0 && (i == 0 || km2(i - 1) == 0);
+      zero_run ? cairo_move_to(f.cr, xs[i], y_of(0)) : cairo_line_to(f.cr, xs[i], y_of(km2(i)));
     }
     set_rgb(f.cr, f.style.colour_of(f.atlas.polities[p.lines[l].party]));
     cairo_set_line_width(f.cr, 1.6);
@@ -135,6 +140,8 @@ void draw_claims(const Frame& f, const Plot& p, double top, double bottom) {
 }
 
 constexpr double kKeyRow = 11;
+constexpr double kControlPanel = 250, kClaimsPanel = 170;
+constexpr double kPanelHead = 62;  // above a panel: its heading, the year and month names
 
 // The key: a swatch per band (painted as the band), a line sample per claimant; names in the words' language.
 double draw_key(const Frame& f, const Plot& p, double top) {
@@ -203,8 +210,8 @@ std::string key_words(const Atlas& atlas, const Plot& p, const Words& w) {
 
 // A paragraph wrapped to `width` with its top-left at (x, y), drawn unless `measure_only`; returns its height.
 double paragraph(cairo_t* cr, const Style& st, const std::string& s, double x, double y, double size, double width,
-                 bool measure_only = false) {
-  PangoLayout* l = text_layout(cr, st.font_family, s, size, false, width);
+                 bool measure_only = false, bool bold = false) {
+  PangoLayout* l = text_layout(cr, st.font_family, s, size, bold, width);
   int w = 0, h = 0;
   pango_layout_get_size(l, &w, &h);
   if (!measure_only) {
@@ -219,20 +226,45 @@ double paragraph(cairo_t* cr, const Style& st, const std::string& s, double x, d
 // The notes under the key and the dataset's credit, one paragraph each; returns their height.
 double draw_notes(cairo_t* cr, const Frame& f, double top, bool measure_only) {
   double y = top;
-  for (const std::string& s : {f.w.get("areas.note_bases"), f.w.get("areas.note_claims")})
-    y += paragraph(cr, f.style, s, f.left, y, 6.5, f.chart_w, measure_only) + 2;
+  if (f.control) y += paragraph(cr, f.style, f.w.get("areas.note_bases"), f.left, y, 6.5, f.chart_w, measure_only) + 2;
+  if (f.claims) y += paragraph(cr, f.style, f.w.get("areas.note_claims"), f.left, y, 6.5, f.chart_w, measure_only) + 2;
   y += 6;
   y += paragraph(cr, f.style, data_credit(f.atlas, f.w), f.left, y, 6.5, f.chart_w, measure_only);
   return y - top;
 }
 
-double notes_height(const Frame& f) {
+// The title and subtitle, wrapped to the page; returns the y below them.
+double draw_header(cairo_t* cr, const Frame& f, bool measure_only) {
+  double y = 8;
+  y += paragraph(cr, f.style, f.title, 12, y, 12, f.W - 24, measure_only, true) + 3;
+  return y + paragraph(cr, f.style, f.subtitle, 12, y, 8, f.W - 24, measure_only);
+}
+
+// How tall some text will be, measured before the SVG surface (whose size it decides) exists.
+template <class Draw>
+double measured(Draw draw) {
   cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t* cr = cairo_create(s);
-  double h = draw_notes(cr, f, 0, true);
+  double h = draw(cr);
   cairo_destroy(cr);
   cairo_surface_destroy(s);
   return h;
+}
+
+// The two panels, each with its heading and time axis, from `top`; returns the y below them.
+double draw_panels(Frame& f, const Plot& plot, bool control, bool claims, double top) {
+  for (int panel = 0; panel < 2; ++panel) {
+    if (!(panel == 0 ? control : claims)) continue;
+    const double height = panel == 0 ? kControlPanel : kClaimsPanel;
+    top += kPanelHead;
+    chart_text(f.cr, f.style, f.w.get(panel == 0 ? "areas.control_heading" : "areas.claims_heading"), f.left,
+               top - kPanelHead + 20, 9, true);
+    f.axis.top = top, f.axis.bottom = top + height;
+    draw_time_axis(f.cr, f.style, f.w, f.axis);
+    panel == 0 ? draw_control(f, plot, top, top + height) : draw_claims(f, plot, top, top + height);
+    top += height;
+  }
+  return top;
 }
 
 std::string step_words(AreaStep s, const Words& w) {
@@ -245,44 +277,34 @@ void write_area_svg(const Atlas& atlas, const AreaTable& table, const Style& sty
                     const std::string& path, Report& report) {
   const Words& w = words_for(o.lang);
   const Plot plot = plot_of(table);
-  const bool control = o.control, claims_panel = o.claims;
   std::string tmp = temp_path_or_report(path, report);
   if (tmp.empty()) return;
-  const double panel_control = control ? 250 : 0, panel_claims = claims_panel ? 170 : 0;
-  const double control_top = 100, claims_top = control_top + panel_control + (control ? 64 : 0);
-  const double key_top = claims_top + panel_claims + 20;
+  Frame f{nullptr, atlas, style, w, table, {o.from, o.to, 78, 740, 0, 0}, "", ""};
+  f.control = o.control, f.claims = o.claims;
+  f.title = w.fill("areas.title", {{"title", dataset_title(atlas, w)}});
+  f.subtitle = w.fill("areas.subtitle",
+                      {{"from", day_words(o.from, w)}, {"to", day_words(o.to, w)}, {"step", step_words(o.step, w)}});
+  if (!o.region.empty()) f.subtitle += " " + w.fill("areas.region", {{"region", o.region}});
+  const double header = measured([&](cairo_t* cr) { return draw_header(cr, f, true); });
+  const double panels_bottom =
+      header + (o.control ? kPanelHead + kControlPanel : 0) + (o.claims ? kPanelHead + kClaimsPanel : 0);
+  const double key_top = panels_bottom + 20;
   const size_t key_rows = (plot.bands.size() + 1) / 2 + (plot.lines.size() + 1) / 2;
-  Frame f{nullptr, atlas, style, w, table, {o.from, o.to, 78, 740, 0, 0}};
-  const double H = key_top + kKeyRow * static_cast<double>(key_rows) + 8 + notes_height(f) + 16;
+  const double H = key_top + kKeyRow * static_cast<double>(key_rows) + 8 +
+                   measured([&](cairo_t* cr) { return draw_notes(cr, f, 0, true); }) + 16;
   cairo_surface_t* surface = cairo_svg_surface_create(tmp.c_str(), f.W, H);
   cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
   cairo_t* cr = f.cr = cairo_create(surface);
   set_rgb(cr, style.page);
   cairo_paint(cr);
-  const std::string title = w.fill("areas.title", {{"title", dataset_title(atlas, w)}});
-  chart_text(cr, style, title, 12, 16, 12, true);
-  std::string sub = w.fill(
-      "areas.subtitle", {{"from", day_words(o.from, w)}, {"to", day_words(o.to, w)}, {"step", step_words(o.step, w)}});
-  if (!o.region.empty()) sub += " " + w.fill("areas.region", {{"region", o.region}});
-  chart_text(cr, style, sub, 12, 32, 8);
-  if (control) {
-    chart_text(cr, style, w.get("areas.control_heading"), f.left, control_top - 40, 9, true);
-    f.axis.top = control_top, f.axis.bottom = control_top + panel_control;
-    draw_time_axis(cr, style, w, f.axis);
-    draw_control(f, plot, control_top, control_top + panel_control);
-  }
-  if (claims_panel) {
-    chart_text(cr, style, w.get("areas.claims_heading"), f.left, claims_top - 40, 9, true);
-    f.axis.top = claims_top, f.axis.bottom = claims_top + panel_claims;
-    draw_time_axis(cr, style, w, f.axis);
-    draw_claims(f, plot, claims_top, claims_top + panel_claims);
-  }
+  draw_header(cr, f, false);
+  draw_panels(f, plot, o.control, o.claims, header);
   draw_notes(cr, f, draw_key(f, plot, key_top) + 8, false);
   cairo_destroy(cr);
   cairo_surface_finish(surface);
   cairo_status_t st = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  if (st == CAIRO_STATUS_SUCCESS && !add_title_and_desc(tmp, title, sub + key_words(atlas, plot, w)))
+  if (st == CAIRO_STATUS_SUCCESS && !add_title_and_desc(tmp, f.title, f.subtitle + key_words(atlas, plot, w)))
     st = CAIRO_STATUS_WRITE_ERROR;
   if (st != CAIRO_STATUS_SUCCESS) {
     report.error(path, std::string("writing failed: ") + cairo_status_to_string(st));

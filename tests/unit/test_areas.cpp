@@ -95,7 +95,7 @@ void check_day(const Atlas& atlas, const Resolver& resolver, Day day) {
 }  // namespace
 
 // ---
-TEST_CASE("areas: control partitions the pieces and agrees with the resolver; claims as it says", "[areas]") {
+TEST_CASE("areas: control partitions the pieces and agrees with the resolver, and so do claims", "[areas]") {
   auto shipped = test::load_ok(HISTMAP_GEODATA);
   Resolver resolver(*shipped);
   for (const char* d : {"1918-06-01", "1920-04-01", "1920-12-01", "1921-05-01", "1922-03-01"})
