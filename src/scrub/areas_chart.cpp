@@ -127,9 +127,10 @@ void draw_claims(const Frame& f, const Plot& p, double top, double bottom) {
     // Where a party claims nothing on two days running, no line: the baseline stays the axis
     // instead of the last-drawn claimant's colour.
     auto km2 = [&](size_t i) { return p.line_km2[l][std::min(i, f.table.days.size() - 1)]; };
+    cairo_new_path(f.cr);  // text leaves a current point behind
     for (size_t i = 0; i < xs.size(); ++i) {
-      const bool zero_run = km2(i) == 0 && (i == 0 || km2(i - 1) == 0);
-      zero_run ? cairo_move_to(f.cr, xs[i], y_of(0)) : cairo_line_to(f.cr, xs[i], y_of(km2(i)));
+      const bool zero_run = i == 0 || (km2(i) == 0 && km2(i - 1) == 0);
+      zero_run ? cairo_move_to(f.cr, xs[i], y_of(km2(i))) : cairo_line_to(f.cr, xs[i], y_of(km2(i)));
     }
     set_rgb(f.cr, f.style.colour_of(f.atlas.polities[p.lines[l].party]));
     cairo_set_line_width(f.cr, 1.6);
