@@ -22,9 +22,14 @@ AreaStep step_of(const std::string& s) {
 }
 
 // The sampled days; bad or empty periods are argument errors (exit 2).
-std::vector<Day> days_or_exit(const AreasOptions& o, const Atlas& atlas, Day& from, Day& to) {
-  from = o.from.empty() ? atlas.dataset.first : parse_date_or_exit("--from", o.from);
-  to = o.to.empty() ? atlas.dataset.last : parse_date_or_exit("--to", o.to);
+std::vector<Day> days_or_exit(const AreasOptions& o, const Atlas& atlas) {
+  const bool no_period = atlas.dataset.first == 0 && atlas.dataset.last == 0;
+  if (no_period && (o.from.empty() || o.to.empty())) {
+    std::cerr << "histmap: the dataset's dataset.yaml gives no period; give both --from and --to\n";
+    throw Exit{2};
+  }
+  const Day from = o.from.empty() ? atlas.dataset.first : parse_date_or_exit("--from", o.from);
+  const Day to = o.to.empty() ? atlas.dataset.last : parse_date_or_exit("--to", o.to);
   if (to < from) {
     std::cerr << "histmap: --to " << format_day(to) << " is before --from " << format_day(from)
               << "; give an interval that runs forward\n";
@@ -41,8 +46,7 @@ std::vector<Day> days_or_exit(const AreasOptions& o, const Atlas& atlas, Day& fr
 
 void run(const AreasOptions& o) {
   auto atlas = load_or_exit(o.common);
-  Day from = 0, to = 0;
-  auto days = days_or_exit(o, *atlas, from, to);
+  auto days = days_or_exit(o, *atlas);
   AreaOptions ao;
   ao.control = o.by != "claimant";
   ao.claims = o.by != "controller";
