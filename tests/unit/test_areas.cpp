@@ -171,4 +171,12 @@ TEST_CASE("areas: the chart is SVG with the key's names in the chosen language",
     }
     CHECK(words.find(words_for(lang).fill("areas.title", {{"title", ""}}).substr(2)) != std::string::npos);
   }
+  // Byte for byte the same output from the same command (Cairo numbers glyphs per process).
+  const std::string args = "areas --lang ru --data " + test::synthetic() + " --chart ";
+  auto a = test::histmap(args + (s.dir / "a.svg").string() + " -o " + (s.dir / "a.csv").string());
+  auto b = test::histmap(args + (s.dir / "b.svg").string() + " -o " + (s.dir / "b.csv").string());
+  REQUIRE(a.code == 0);
+  REQUIRE(b.code == 0);
+  CHECK(test::read(s.dir / "a.svg") == test::read(s.dir / "b.svg"));
+  CHECK(test::read(s.dir / "a.csv") == test::read(s.dir / "b.csv"));
 }
