@@ -13,6 +13,7 @@
 #include "export/state_properties.hpp"
 #include "render/painter.hpp"
 #include "render/text.hpp"
+#include "scrub/chart_parts.hpp"
 #include "symbology/legend.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
@@ -45,17 +46,6 @@ std::string summary(const Atlas& atlas, const PieceState& s) {
     add(d.type + " by " + atlas.polities[d.by].id +
         (d.beneficiary >= 0 ? " for " + atlas.polities[d.beneficiary].id : ""));
   return out;
-}
-
-void text(cairo_t* cr, const Style& st, const std::string& s, double x, double y, double size, bool bold = false,
-          bool right = false) {
-  PangoLayout* l = text_layout(cr, st.font_family, s, size, bold);
-  int w, h;
-  pango_layout_get_size(l, &w, &h);
-  cairo_move_to(cr, right ? x - w / double(PANGO_SCALE) : x, y - h / double(PANGO_SCALE) / 2);
-  cairo_set_source_rgb(cr, st.text.r, st.text.g, st.text.b);
-  pango_cairo_show_layout(cr, l);
-  g_object_unref(l);
 }
 
 }  // namespace
@@ -118,26 +108,7 @@ struct Chart {
 };
 
 void draw_axis(const Chart& c) {
-  cairo_t* cr = c.cr;
-  // Up to about two years: a tick and a name for every month, so a change can be dated from
-  // the chart; longer: years and half years. The first tick names its year when it is not January.
-  const bool months = c.to - c.from <= 800;
-  bool year_named = false;
-  for (Day d = c.from; d <= c.to; ++d) {
-    std::string iso = format_day(d);
-    bool january = iso.substr(5) == "01-01", tick = months ? iso.substr(8) == "01" : iso.substr(5) == "07-01";
-    if (!january && !tick) continue;
-    double x = c.x_of(d);
-    cairo_move_to(cr, x, c.top - 6);
-    cairo_line_to(cr, x, c.rows_bottom);
-    set_rgb(cr, c.style.text, january ? 0.5 : 0.15);
-    cairo_set_line_width(cr, 0.5);
-    cairo_stroke(cr);
-    if (january || !year_named) text(cr, c.style, iso.substr(0, 4), x + 2, c.top - 20, 8, true);
-    year_named = true;
-    if (months)
-      text(cr, c.style, c.words.get("month." + std::to_string(std::stoi(iso.substr(5, 2)))), x + 2, c.top - 9, 5.5);
-  }
+  draw_time_axis(c.cr, c.style, c.words, {c.from, c.to, c.left, c.chart_w, c.top, c.rows_bottom});
 }
 
 // One band: the state's fill and conflict edge painted from symbology; claims
@@ -205,10 +176,10 @@ void draw_key(const Chart& c, const std::vector<LegendItem>& items, double top) 
     cairo_clip(c.cr);
     paint(c.cr, items[i].appearance, box_area(sw, storage), c.style.page);
     cairo_restore(c.cr);
-    text(c.cr, c.style, items[i].label, lx + 15, ly, 6.5);
+    chart_text(c.cr, c.style, items[i].label, lx + 15, ly, 6.5);
   }
   double below = top + kKeyRow * static_cast<double>((items.size() + kKeyColumns - 1) / kKeyColumns) + 4;
-  text(c.cr, c.style, c.words.get("chart.key_note"), c.left, below, 6.5);
+  chart_text(c.cr, c.style, c.words.get("chart.key_note"), c.left, below, 6.5);
 }
 
 // The states the chart shows: every span of every row's pieces that meets the period.
@@ -247,8 +218,9 @@ void write_timeline_svg(const Atlas& atlas, const Resolver& resolver, const Styl
   cairo_t* cr = c.cr = cairo_create(surface);
   set_rgb(cr, style.page);
   cairo_paint(cr);
-  text(cr, style, w.get("chart.title"), 12, 16, 13, true);
-  text(cr, style, w.fill("chart.subtitle", {{"from", day_words(from, w)}, {"to", day_words(to, w)}}), 12, 34, 8.5);
+  chart_text(cr, style, w.get("chart.title"), 12, 16, 13, true);
+  chart_text(cr, style, w.fill("chart.subtitle", {{"from", day_words(from, w)}, {"to", day_words(to, w)}}), 12, 34,
+             8.5);
   draw_axis(c);
   std::vector<Day> cuts = {from};  // segments between change points
   for (Day d : resolver.change_points())
@@ -258,10 +230,10 @@ void write_timeline_svg(const Atlas& atlas, const Resolver& resolver, const Styl
   for (size_t i = 0, group = 0; i < rows.regions.size(); ++i) {
     if (group < rows.group_starts.size() && rows.group_starts[group].first == i) {
       y += 6;
-      text(cr, style, rows.group_starts[group++].second, 8, y - 2, 7, true);
+      chart_text(cr, style, rows.group_starts[group++].second, 8, y - 2, 7, true);
     }
     const Region& reg = atlas.regions[rows.regions[i]];
-    text(cr, style, name_in(reg.names, lang, reg.id), c.left - 6, y + c.row_h / 2, 7, false, true);
+    chart_text(cr, style, name_in(reg.names, lang, reg.id), c.left - 6, y + c.row_h / 2, 7, false, true);
     draw_row(c, reg, cuts, y);
     y += c.row_h;
   }
