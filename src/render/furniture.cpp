@@ -58,7 +58,16 @@ void draw_frame_border(const Frame& f) {
   cairo_stroke(f.cr);
 }
 
-void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup>& groups, const Words& w) {
+std::vector<const Source*> sources_of(const Atlas& atlas, const std::vector<DrawnGroup>& groups) {
+  std::set<int> used;
+  for (const auto& g : groups)
+    for (int a : g.state->assertions) used.insert(atlas.assertions[a].source);
+  std::vector<const Source*> out;
+  for (int s : used) out.push_back(&atlas.sources[s]);
+  return out;
+}
+
+void draw_title_and_credit(const Frame& f, Day day, const std::vector<const Source*>& used_sources, const Words& w) {
   const Style& style = f.style;
   const double W = f.options.width_pt, H = f.options.height_pt;
   std::string title = f.options.title.empty() ? map_title(f.atlas, w) : f.options.title;
@@ -68,12 +77,8 @@ void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup
   if (f.options.date_caption)
     f.text.draw(w.fill("map.date_line", {{"date", day_words(day, w)}}), kMargin, kMargin + style.font_title * 1.6,
                 style.font_subtitle, style.text, false, W - 2 * kMargin);
-  std::set<int> used_sources;
-  for (const auto& g : groups)
-    for (int a : g.state->assertions) used_sources.insert(f.atlas.assertions[a].source);
   std::string sources;
-  for (int s : used_sources)
-    sources += (sources.empty() ? "" : "; ") + f.atlas.sources[s].id + " (" + f.atlas.sources[s].title + ")";
+  for (const Source* s : used_sources) sources += (sources.empty() ? "" : "; ") + s->id + " (" + s->title + ")";
   std::string credit =
       used_sources.empty() ? w.get("credit.no_sources") : w.fill("credit.sources", {{"sources", sources}});
   credit += data_credit(f.atlas, w);
