@@ -153,3 +153,35 @@ TEST_CASE("a multiple refuses too many panels and impossible columns, writing no
   CHECK(test::has_finding(rep, Severity::Error, {"17 panels", "at most 16"}));
   CHECK_FALSE(fs::exists(s.dir / "m.png"));
 }
+
+TEST_CASE("panels of two atlases (source sets): one legend with the union, each category once", "[render][multiple]") {
+  test::Scratch s;
+  auto other_dir = s.copy_of(test::synthetic());
+  test::edit(other_dir / "assertions/one.yaml", "party: red\n    region: uy_a", "party: green\n    region: uy_a");
+  auto one = test::load_ok(test::synthetic()), other = test::load_ok(other_dir.string());
+  Resolver r1(*one), r2(*other);
+  Style st = test::style_named("default");
+  Report rep;
+  const Day may = test::day("1920-05-15");
+  MapCanvas c1(*one, page(), rep), c2(*other, page(), rep);
+  REQUIRE(c1.ok());
+  REQUIRE(c2.ok());
+  auto l1 = c1.render(r1, may, st, (s.dir / "one.png").string(), rep);
+  auto l2 = c2.render(r2, may, st, (s.dir / "other.png").string(), rep);
+  std::set<std::string> expected = keys_of(*one, l1), other_keys = keys_of(*other, l2);
+  REQUIRE(expected != other_keys);  // the edit shows: the two maps differ
+  expected.insert(other_keys.begin(), other_keys.end());
+  std::vector<Panel> panels = {{one.get(), &r1, may, "Panel Alpha"}, {other.get(), &r2, may, "Panel Beta"}};
+  auto drawn = render_multiple(panels, 0, page(), st, (s.dir / "sets.pdf").string(), rep);
+  INFO(test::all_findings(rep));
+  REQUIRE_FALSE(rep.has_errors());
+  std::set<std::string> got;
+  for (const auto& item : drawn.legend)
+    got.insert(category_key(item.category, *one));  // both atlases have the same polities
+  CHECK(got == expected);
+  CHECK(drawn.legend.size() == expected.size());
+  const std::string text = pdf_words(s.dir / "sets.pdf");
+  CHECK(text.find("Panel Alpha") != std::string::npos);
+  CHECK(text.find("Panel Beta") != std::string::npos);
+  CHECK(text.find(day_words(may, words_for("en"))) != std::string::npos);  // one day: the date line names it
+}
