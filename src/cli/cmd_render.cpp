@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -10,19 +11,42 @@
 #include "export/citation.hpp"
 #include "model/languages.hpp"
 #include "render/map.hpp"
+#include "render/multiple.hpp"
 
 namespace histmap::cli {
 namespace {
 
 struct RenderOptions {
   CommonOptions common;
-  std::string date, size = "297x210mm", bbox, style = "default", output;
+  std::vector<std::string> dates;
+  std::string size = "297x210mm", bbox, style = "default", output;
+  int columns = -1;  // -1: not given (a grid fitted to the page)
   MapOptions map;
   bool no_labels = false, no_legend = false, caption = false;
 };
 
-void run(RenderOptions& o) {
-  Day day = parse_date_or_exit("--date", o.date);
+// Every --date once, in the order given; a repeated one is a mistake (exit 2).
+std::vector<Day> dates_or_exit(const RenderOptions& o) {
+  std::vector<Day> days;
+  for (const auto& text : o.dates) {
+    Day d = parse_date_or_exit("--date", text);
+    if (std::find(days.begin(), days.end(), d) != days.end()) {
+      std::cerr << "histmap: --date " << text << ": given twice; each panel of a multiple needs a date of its own\n";
+      throw Exit{2};
+    }
+    days.push_back(d);
+  }
+  std::string error = multiple_grid_error(static_cast<int>(days.size()), o.columns < 0 ? 0 : o.columns);
+  if (o.columns == 0) error = "--columns 0: must be between 1 and the number of panels";
+  if (!error.empty()) {
+    std::cerr << "histmap: " << error << "\n";
+    throw Exit{2};
+  }
+  return days;
+}
+
+// Arguments checked before any data is read: page size, box, output name and format.
+void check_page_or_exit(RenderOptions& o) {
   page_size_or_exit(o.size, o.map);
   if (!o.bbox.empty()) {
     std::array<double, 4> b{};
@@ -46,27 +70,56 @@ void run(RenderOptions& o) {
     for (const auto& p : caption_paths(o.output)) refuse_existing(p, o.common.force);
   o.map.labels = !o.no_labels;
   o.map.legend = !o.no_legend;
-  Style style = style_or_exit(o.style);
-  Report report;
-  auto atlas = load_or_exit(o.common);
-  Resolver resolver(*atlas);
-  auto canvas = canvas_or_exit(*atlas, o.map);
+}
+
+void write_caption(const RenderOptions& o, const Atlas& atlas, const std::vector<Day>& days,
+                   const std::vector<LegendItem>& legend, const std::vector<int>& shown, Report& report) {
+  const Words& w = words_for(o.map.lang);
+  std::vector<std::string> lines;
+  if (o.map.legend)
+    for (const auto& key : legend_furniture_keys(o.map)) lines.push_back(w.get(key));
+  write_figure_caption(o.output, figure_caption(atlas, days, o.map.title, legend, lines, shown, w), report);
+}
+
+void render_single(RenderOptions& o, Day day, const Atlas& atlas, const Style& style, Report& report) {
+  Resolver resolver(atlas);
+  auto canvas = canvas_or_exit(atlas, o.map);
   if (o.map.legend) {  // a legend too long for one column gets room for more beside the map
     auto e = canvas->legend_extent(canvas->legend_over(resolver, {day}, style), style);
     if (e.over_map > 0) {
       o.map.legend_columns = e.columns;
-      canvas = canvas_or_exit(*atlas, o.map);
+      canvas = canvas_or_exit(atlas, o.map);
     }
   }
   auto legend = canvas->render(resolver, day, style, o.output, report);
-  if (o.caption && !report.has_errors()) {
-    const Words& w = words_for(o.map.lang);
-    std::vector<std::string> lines;
-    for (const auto& key : legend_furniture_keys(o.map)) lines.push_back(w.get(key));
-    auto caption = figure_caption(*atlas, day, o.map.title, legend, o.map.legend ? lines : std::vector<std::string>{},
-                                  canvas->shown_assertions(resolver, day), w);
-    write_figure_caption(o.output, caption, report);
+  if (o.caption && !report.has_errors())
+    write_caption(o, atlas, {day}, legend, canvas->shown_assertions(resolver, day), report);
+}
+
+void render_panels(RenderOptions& o, const std::vector<Day>& days, const Atlas& atlas, const Style& style,
+                   Report& report) {
+  Resolver resolver(atlas);
+  auto panels = date_panels(atlas, resolver, days, o.map.lang);
+  auto drawn = render_multiple(panels, std::max(0, o.columns), o.map, style, o.output, report);
+  if (drawn.bad_arguments) {
+    print_findings(report);
+    throw Exit{2};
   }
+  if (o.caption && !report.has_errors()) {
+    std::set<int> shown;
+    for (const auto& s : drawn.shown) shown.insert(s.begin(), s.end());
+    write_caption(o, atlas, days, drawn.legend, {shown.begin(), shown.end()}, report);
+  }
+}
+
+void run(RenderOptions& o) {
+  std::vector<Day> days = dates_or_exit(o);
+  check_page_or_exit(o);
+  Style style = style_or_exit(o.style);
+  Report report;
+  auto atlas = load_or_exit(o.common);
+  if (days.size() == 1) render_single(o, days[0], *atlas, style, report);
+  else render_panels(o, days, *atlas, style, report);
   finish_or_exit(report);
 }
 
@@ -75,7 +128,11 @@ void run(RenderOptions& o) {
 void add_render_command(CLI::App& app) {
   auto o = std::make_shared<RenderOptions>();
   auto* cmd = app.add_subcommand("render", "Draw the map for a date as PDF, SVG or PNG (format from the extension)");
-  cmd->add_option("--date", o->date, "Calendar day, YYYY-MM-DD")->required();
+  cmd->add_option("--date", o->dates,
+                  "Calendar day, YYYY-MM-DD; repeat it for small multiples: one panel per date on one page")
+      ->required();
+  cmd->add_option("--columns", o->columns,
+                  "Columns of the grid of panels (default: the grid that gives the largest panels on the page)");
   cmd->add_option("-o,--output", o->output, "Output file: .pdf, .svg or .png")->required();
   cmd->add_flag("--force", o->common.force, "Overwrite an existing output file");
   cmd->add_option("--size", o->size, "Page size: WIDTHxHEIGHT in pixels (1600x1200) or mm (297x210mm)")

@@ -63,9 +63,17 @@ nlohmann::ordered_json csl_item(const Source& s) {
 FigureCaption figure_caption(const Atlas& atlas, Day day, const std::string& title,
                              const std::vector<LegendItem>& legend, const std::vector<std::string>& furniture,
                              const std::vector<int>& assertions, const Words& w) {
+  return figure_caption(atlas, std::vector<Day>{day}, title, legend, furniture, assertions, w);
+}
+
+FigureCaption figure_caption(const Atlas& atlas, const std::vector<Day>& days, const std::string& title,
+                             const std::vector<LegendItem>& legend, const std::vector<std::string>& furniture,
+                             const std::vector<int>& assertions, const Words& w) {
   FigureCaption c;
   std::string& t = c.text;
-  t += w.fill("caption.heading", {{"title", title.empty() ? map_title(atlas, w) : title}, {"date", day_words(day, w)}});
+  std::string dates;
+  for (Day d : days) dates += (dates.empty() ? "" : "; ") + day_words(d, w);
+  t += w.fill("caption.heading", {{"title", title.empty() ? map_title(atlas, w) : title}, {"date", dates}});
   t += " " + w.get("page.perspective") + "\n\n";
   t += w.get("caption.legend") + "\n";
   for (const auto& item : legend) t += "- " + item.label + "\n";

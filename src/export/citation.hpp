@@ -24,6 +24,12 @@ FigureCaption figure_caption(const Atlas& atlas, Day day, const std::string& tit
                              const std::vector<LegendItem>& legend, const std::vector<std::string>& furniture,
                              const std::vector<int>& assertions, const Words& w);
 
+// The same for a multiple (render with several --date): the heading lists every panel's date,
+// `assertions` are the union of what the panels show.
+FigureCaption figure_caption(const Atlas& atlas, const std::vector<Day>& days, const std::string& title,
+                             const std::vector<LegendItem>& legend, const std::vector<std::string>& furniture,
+                             const std::vector<int>& assertions, const Words& w);
+
 // The three files beside FIGURE.ext: FIGURE.caption.txt, FIGURE.bib, FIGURE.csl.json.
 std::vector<std::string> caption_paths(const std::string& figure);
 

@@ -2,6 +2,7 @@
 // the frame on the page and every outline projected once.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,7 @@
 namespace histmap {
 
 constexpr double kMargin = 18, kTitleBand = 44, kCreditBand = 26, kLegendWidth = 176, kGap = 10;
+constexpr double kPanelHeading = 18;  // a multiple's panel: the band above its frame for the heading
 
 struct MapCanvas::Impl {
   std::unique_ptr<OGRCoordinateTransformation> fwd, inv;
@@ -86,7 +88,9 @@ void draw_water_and_lines(const Frame& f);
 void draw_places_and_labels(const Frame& f);
 void draw_scale_and_north(const Frame& f, const ScaleBar& scale);
 void draw_frame_border(const Frame& f);
-void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup>& groups, const Words& w);
+// The sources behind the groups' states, in the atlas's order: what the credit line names.
+std::vector<const Source*> sources_of(const Atlas& atlas, const std::vector<DrawnGroup>& groups);
+void draw_title_and_credit(const Frame& f, Day day, const std::vector<const Source*>& sources, const Words& w);
 // Where the legend's rows go: one column right of the frame, type shrunk in steps, then
 // further columns leftwards over the map; `rows` has one entry per item and furniture line.
 struct LegendLayout {
@@ -101,5 +105,10 @@ struct LegendLayout {
 };
 LegendLayout layout_legend(const Frame& f, const std::vector<LegendItem>& items, const Words& w);
 void draw_legend_panel(const Frame& f, const std::vector<LegendItem>& items, const Words& w);
+
+// Draws one page with `draw_page` into `path` (.pdf, .svg or .png at `dpi`, written atomically);
+// false (with findings) when it could not be written.
+bool write_page(const std::string& path, double width_pt, double height_pt, double dpi, const std::string& pdf_title,
+                const std::function<void(cairo_t*)>& draw_page, Report& report);
 
 }  // namespace histmap

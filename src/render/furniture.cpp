@@ -58,16 +58,16 @@ void draw_frame_border(const Frame& f) {
   cairo_stroke(f.cr);
 }
 
-// The sources in the order of their sets (then as loaded), so the credit line can name each set once.
-static std::vector<int> used_sources_by_set(const Atlas& atlas, const std::set<int>& used) {
-  std::vector<int> out(used.begin(), used.end());
-  std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
-    return atlas.sources[static_cast<size_t>(a)].set < atlas.sources[static_cast<size_t>(b)].set;
-  });
+std::vector<const Source*> sources_of(const Atlas& atlas, const std::vector<DrawnGroup>& groups) {
+  std::set<int> used;
+  for (const auto& g : groups)
+    for (int a : g.state->assertions) used.insert(atlas.assertions[a].source);
+  std::vector<const Source*> out;
+  for (int s : used) out.push_back(&atlas.sources[s]);
   return out;
 }
 
-void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup>& groups, const Words& w) {
+void draw_title_and_credit(const Frame& f, Day day, const std::vector<const Source*>& used_sources, const Words& w) {
   const Style& style = f.style;
   const double W = f.options.width_pt, H = f.options.height_pt;
   std::string title = f.options.title.empty() ? map_title(f.atlas, w) : f.options.title;
@@ -77,19 +77,18 @@ void draw_title_and_credit(const Frame& f, Day day, const std::vector<DrawnGroup
   if (f.options.date_caption)
     f.text.draw(w.fill("map.date_line", {{"date", day_words(day, w)}}), kMargin, kMargin + style.font_title * 1.6,
                 style.font_subtitle, style.text, false, W - 2 * kMargin);
-  std::set<int> used_sources;
-  for (const auto& g : groups)
-    for (int a : g.state->assertions) used_sources.insert(f.atlas.assertions[a].source);
-  std::string sources;  // grouped by set: "<set>: id (title); id (title) · <set>: ..."
+  // Grouped by set ("<set>: id (title); id (title) · <set>: ..."), sets in the dataset's order.
+  std::vector<const Source*> by_set = used_sources;
+  std::stable_sort(by_set.begin(), by_set.end(), [](const Source* a, const Source* b) { return a->set < b->set; });
+  std::string sources;
   int set = -2;
-  for (int s : used_sources_by_set(f.atlas, used_sources)) {
-    const Source& src = f.atlas.sources[static_cast<size_t>(s)];
-    if (src.set != set && src.set >= 0)
-      sources += (sources.empty() ? "" : " · ") + set_name(f.atlas.sets[static_cast<size_t>(src.set)], w) + ": ";
+  for (const Source* src : by_set) {
+    if (src->set != set && src->set >= 0 && src->set < static_cast<int>(f.atlas.sets.size()))
+      sources += (sources.empty() ? "" : " · ") + set_name(f.atlas.sets[static_cast<size_t>(src->set)], w) + ": ";
     else if (!sources.empty()) sources += "; ";
-    set = src.set;
+    set = src->set;
     // Titles while they fit the credit band; past a few sources the ids (the caption and .bib give the rest).
-    sources += used_sources.size() <= 4 ? src.id + " (" + src.title + ")" : src.id;
+    sources += by_set.size() <= 4 ? src->id + " (" + src->title + ")" : src->id;
   }
   std::string credit =
       used_sources.empty() ? w.get("credit.no_sources") : w.fill("credit.sources", {{"sources", sources}});

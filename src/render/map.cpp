@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <set>
 
 #include <cairo-pdf.h>
@@ -41,6 +42,25 @@ std::vector<DrawnGroup> visible_groups(const Resolver& resolver, const MapCanvas
 
 }  // namespace
 
+namespace {
+
+// The framed map of `groups`: areas, water and lines, labels, optionally the scale bar and north arrow.
+void draw_framed_map(const Frame& f, const std::vector<DrawnGroup>& groups, const ScaleBar* scale) {
+  const Box& fr = f.im.frame;
+  cairo_save(f.cr);
+  cairo_rectangle(f.cr, fr.x0, fr.y0, fr.x1 - fr.x0, fr.y1 - fr.y0);
+  cairo_clip(f.cr);
+  draw_ground(f);
+  draw_states(f, groups);
+  draw_water_and_lines(f);
+  draw_places_and_labels(f);
+  if (scale) draw_scale_and_north(f, *scale);
+  cairo_restore(f.cr);  // frame clip
+  draw_frame_border(f);
+}
+
+}  // namespace
+
 std::vector<LegendItem> MapCanvas::draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style,
                                         const std::vector<LegendItem>* fixed_legend) const {
   const Impl& im = *impl_;
@@ -53,19 +73,17 @@ std::vector<LegendItem> MapCanvas::draw(cairo_t* cr, const Resolver& resolver, D
 
   set_rgb(cr, style.page);
   cairo_paint(cr);
-  cairo_save(cr);
-  cairo_rectangle(cr, im.frame.x0, im.frame.y0, im.frame.x1 - im.frame.x0, im.frame.y1 - im.frame.y0);
-  cairo_clip(cr);
-  draw_ground(f);
-  draw_states(f, groups);
-  draw_water_and_lines(f);
-  draw_places_and_labels(f);
-  draw_scale_and_north(f, scale_);
-  cairo_restore(cr);  // frame clip
-  draw_frame_border(f);
-  draw_title_and_credit(f, day, groups, words);
+  draw_framed_map(f, groups, &scale_);
+  if (options_.panel) return legend_items;  // the multiple draws title, credit and legend once
+  draw_title_and_credit(f, day, sources_of(atlas_, groups), words);
   if (options_.legend) draw_legend_panel(f, fixed_legend ? *fixed_legend : legend_items, words);
   return legend_items;
+}
+
+void MapCanvas::draw_map_only(cairo_t* cr, const Resolver& resolver, Day day, const Style& style,
+                              bool scale_bar) const {
+  Frame f{cr, atlas_, *impl_, options_, style, Text{cr, style.font_family}};
+  draw_framed_map(f, visible_groups(resolver, *impl_, day), scale_bar ? &scale_ : nullptr);
 }
 
 std::vector<LegendItem> MapCanvas::legend_over(const Resolver& resolver, const std::vector<Day>& days,
@@ -103,18 +121,17 @@ std::vector<int> MapCanvas::shown_assertions(const Resolver& resolver, Day day) 
   return {out.begin(), out.end()};
 }
 
-std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, const Style& style,
-                                          const std::string& path, Report& report) const {
-  std::vector<LegendItem> legend;
+bool write_page(const std::string& path, double W, double H, double dpi, const std::string& pdf_title,
+                const std::function<void(cairo_t*)>& draw_page, Report& report) {
   std::string ext = fs::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
   if (ext != ".pdf" && ext != ".svg" && ext != ".png") {
     report.error(path, "unknown output format '" + ext + "'; use .pdf, .svg or .png");
-    return legend;
+    return false;
   }
   std::string tmp = temp_path_or_report(path, report);
-  if (tmp.empty()) return legend;
-  const double W = options_.width_pt, H = options_.height_pt, k = pixel_scale();
+  if (tmp.empty()) return false;
+  const double k = dpi / 72.0;
   cairo_surface_t* surface = nullptr;
   if (ext == ".pdf") {
     surface = cairo_pdf_surface_create(tmp.c_str(), W, H);
@@ -122,7 +139,7 @@ std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, con
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "histmap");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("histmap " + format_day(day)).c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, pdf_title.c_str());
   } else if (ext == ".svg") {
     surface = cairo_svg_surface_create(tmp.c_str(), W, H);
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
@@ -130,18 +147,17 @@ std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, con
     surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(std::lround(W * k)),
                                          static_cast<int>(std::lround(H * k)));
   }
+  std::error_code ec;
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     report.error(path, std::string("cannot create the drawing surface: ") +
                            cairo_status_to_string(cairo_surface_status(surface)));
     cairo_surface_destroy(surface);
-    std::error_code ec;
     fs::remove(tmp, ec);
-    return legend;
+    return false;
   }
   cairo_t* cr = cairo_create(surface);
   if (ext == ".png") cairo_scale(cr, k, k);
-  legend = draw(cr, resolver, day, style);
-  impl_->store_new_group_outlines();  // the next run of this map finds its dissolves made
+  draw_page(cr);
   cairo_destroy(cr);
   cairo_status_t st = CAIRO_STATUS_SUCCESS;
   if (ext == ".png") st = cairo_surface_write_to_png(surface, tmp.c_str());
@@ -149,17 +165,30 @@ std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, con
   if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (st != CAIRO_STATUS_SUCCESS) {
-    std::error_code ec;
     fs::remove(tmp, ec);
     report.error(path, std::string("writing failed: ") + cairo_status_to_string(st));
-    legend.clear();
-    return legend;
+    return false;
   }
   try {
     commit_temp(tmp, path);
   } catch (const OutputError& e) {
     report.error(path, e.what());
+    return false;
   }
+  return true;
+}
+
+std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, const Style& style,
+                                          const std::string& path, Report& report) const {
+  std::vector<LegendItem> legend;
+  bool drawn = write_page(
+      path, options_.width_pt, options_.height_pt, options_.dpi, "histmap " + format_day(day),
+      [&](cairo_t* cr) {
+        legend = draw(cr, resolver, day, style);
+        impl_->store_new_group_outlines();  // the next run finds its dissolves made
+      },
+      report);
+  if (!drawn) legend.clear();
   return legend;
 }
 

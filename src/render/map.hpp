@@ -34,6 +34,9 @@ struct MapOptions {
   int legend_columns = 1;    // room kept right of the map for this many legend columns
   bool piece_lines = false;  // draw every piece's outline (the modern districts), thin
   bool date_caption = true;  // the date line under the title (animations draw their own)
+  // One panel of a multiple (render/multiple.hpp): the frame fills the page below a heading
+  // band; the page's title, credit and legend are the multiple's, not the panel's.
+  bool panel = false;
 };
 
 struct ScaleBar {
@@ -60,6 +63,9 @@ class MapCanvas {
   // panel shows those items instead of the day's own (an animation's stable legend).
   std::vector<LegendItem> draw(cairo_t* cr, const Resolver& resolver, Day day, const Style& style,
                                const std::vector<LegendItem>* fixed_legend = nullptr) const;
+  // Only the framed map (no title, credit or legend): a panel of a multiple. `scale_bar`
+  // draws the scale bar and north arrow, which a multiple shows once.
+  void draw_map_only(cairo_t* cr, const Resolver& resolver, Day day, const Style& style, bool scale_bar) const;
 
   // Where the legend panel for `items` lies on the page and how it was fitted. More columns
   // than options().legend_columns keeps room for go over the map; a caller that wants none
@@ -114,6 +120,10 @@ class MapCanvas {
 // The word keys of the lines and points the legend panel explains after the states
 // ("line.uyezd", ..., "place.seat"), as drawn with these options.
 std::vector<std::string> legend_furniture_keys(const MapOptions& options);
+
+// Width over height of the framed extent as projected (0, with findings, when it cannot be
+// projected): what a grid of panels is fitted to.
+double framed_aspect(const Atlas& atlas, const MapOptions& options, Report& report);
 
 // "1600x1200" (pixels at dpi) or "297x210mm"; false with a message on nonsense.
 bool parse_page_size(const std::string& text, double dpi, double& width_pt, double& height_pt, std::string& error);

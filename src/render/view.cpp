@@ -173,17 +173,9 @@ bool set_projection(const MapOptions& options, const Extent& x, MapCanvas::Impl&
   return true;
 }
 
-// 3. Frame on the page and the fit of the projected extent.
-bool fit_frame(const MapOptions& options, const Extent& x, const std::string& crs, MapCanvas::Impl& im,
-               Report& report) {
-  double legend_w = options.legend ? (kLegendWidth + kGap) * std::max(1, options.legend_columns) : 0;
-  im.frame = {kMargin, kMargin + kTitleBand, options.width_pt - kMargin - legend_w,
-              options.height_pt - kMargin - kCreditBand};
-  if (im.frame.x1 - im.frame.x0 < 100 || im.frame.y1 - im.frame.y0 < 80) {
-    report.error("--size", "the page is too small for a map with title, legend and credit");
-    return false;
-  }
-  double px0 = 1e300, py0 = 1e300, px1 = -1e300, py1 = -1e300;
+// The extent's box as projected, from points along its edges.
+bool projected_box(const Extent& x, const MapCanvas::Impl& im, double& px0, double& py0, double& px1, double& py1) {
+  px0 = 1e300, py0 = 1e300, px1 = -1e300, py1 = -1e300;
   for (int i = 0; i <= 40; ++i)
     for (int j = 0; j <= 40; ++j) {
       if (i != 0 && i != 40 && j != 0 && j != 40) continue;  // the edges
@@ -191,7 +183,24 @@ bool fit_frame(const MapOptions& options, const Extent& x, const std::string& cr
       if (!im.fwd->Transform(1, &px, &py)) continue;
       px0 = std::min(px0, px), px1 = std::max(px1, px), py0 = std::min(py0, py), py1 = std::max(py1, py);
     }
-  if (!(px1 > px0 && py1 > py0)) {
+  return px1 > px0 && py1 > py0;
+}
+
+// 3. Frame on the page and the fit of the projected extent.
+bool fit_frame(const MapOptions& options, const Extent& x, const std::string& crs, MapCanvas::Impl& im,
+               Report& report) {
+  double legend_w = options.legend ? (kLegendWidth + kGap) * std::max(1, options.legend_columns) : 0;
+  im.frame = {kMargin, kMargin + kTitleBand, options.width_pt - kMargin - legend_w,
+              options.height_pt - kMargin - kCreditBand};
+  if (options.panel)  // inside the panel's rectangle, the border's half width in from its edges
+    im.frame = {0.5, kPanelHeading, options.width_pt - 0.5, options.height_pt - 0.5};
+  if (im.frame.x1 - im.frame.x0 < 100 || im.frame.y1 - im.frame.y0 < 80) {
+    report.error("--size", options.panel ? "the page is too small for this many panels; give a larger --size"
+                                         : "the page is too small for a map with title, legend and credit");
+    return false;
+  }
+  double px0, py0, px1, py1;
+  if (!projected_box(x, im, px0, py0, px1, py1)) {
     report.error("--crs", crs + ": the map area cannot be projected with it");
     return false;
   }
@@ -262,6 +271,19 @@ bool measure_scale(MapCanvas::Impl& im, ScaleBar& scale, Report& report) {
 }
 
 }  // namespace
+
+double framed_aspect(const Atlas& atlas, const MapOptions& options, Report& report) {
+  MapCanvas::Impl im;
+  Extent x;
+  std::string crs;
+  double px0, py0, px1, py1;
+  if (!find_extent(atlas, options, x, report) || !set_projection(options, x, im, crs, report)) return 0;
+  if (!projected_box(x, im, px0, py0, px1, py1)) {
+    report.error("--crs", crs + ": the map area cannot be projected with it");
+    return 0;
+  }
+  return (px1 - px0) / (py1 - py0);
+}
 
 MapCanvas::~MapCanvas() = default;
 
