@@ -13,4 +13,5 @@ void add_export_command(CLI::App& app);
 void add_animate_command(CLI::App& app);
 void add_site_command(CLI::App& app);
 void add_coverage_command(CLI::App& app);
+void add_compare_command(CLI::App& app);
 }  // namespace histmap::cli

@@ -2,6 +2,7 @@
 // the frame on the page and every outline projected once.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -78,6 +79,11 @@ struct DrawnGroup {
   const PieceState* state;
   Area area;
 };
+
+// Draws with `draw` (in page points) onto a new PDF, SVG or PNG surface (by the path's
+// extension) and commits it to `path` atomically; false with a finding on failure.
+bool write_drawing(const std::string& path, const MapOptions& options, const std::string& title,
+                   const std::function<void(cairo_t*)>& draw, Report& report);
 
 // Layers (layers.cpp), labels (labels.cpp) and furniture (furniture.cpp).
 void draw_ground(const Frame& f);

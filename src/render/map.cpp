@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <set>
 
 #include <cairo-pdf.h>
@@ -103,18 +104,17 @@ std::vector<int> MapCanvas::shown_assertions(const Resolver& resolver, Day day) 
   return {out.begin(), out.end()};
 }
 
-std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, const Style& style,
-                                          const std::string& path, Report& report) const {
-  std::vector<LegendItem> legend;
+bool write_drawing(const std::string& path, const MapOptions& options, const std::string& title,
+                   const std::function<void(cairo_t*)>& draw, Report& report) {
   std::string ext = fs::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
   if (ext != ".pdf" && ext != ".svg" && ext != ".png") {
     report.error(path, "unknown output format '" + ext + "'; use .pdf, .svg or .png");
-    return legend;
+    return false;
   }
   std::string tmp = temp_path_or_report(path, report);
-  if (tmp.empty()) return legend;
-  const double W = options_.width_pt, H = options_.height_pt, k = pixel_scale();
+  if (tmp.empty()) return false;
+  const double W = options.width_pt, H = options.height_pt, k = options.dpi / 72.0;
   cairo_surface_t* surface = nullptr;
   if (ext == ".pdf") {
     surface = cairo_pdf_surface_create(tmp.c_str(), W, H);
@@ -122,7 +122,7 @@ std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, con
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "histmap");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("histmap " + format_day(day)).c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
   } else if (ext == ".svg") {
     surface = cairo_svg_surface_create(tmp.c_str(), W, H);
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
@@ -136,12 +136,11 @@ std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, con
     cairo_surface_destroy(surface);
     std::error_code ec;
     fs::remove(tmp, ec);
-    return legend;
+    return false;
   }
   cairo_t* cr = cairo_create(surface);
   if (ext == ".png") cairo_scale(cr, k, k);
-  legend = draw(cr, resolver, day, style);
-  impl_->store_new_group_outlines();  // the next run of this map finds its dissolves made
+  draw(cr);
   cairo_destroy(cr);
   cairo_status_t st = CAIRO_STATUS_SUCCESS;
   if (ext == ".png") st = cairo_surface_write_to_png(surface, tmp.c_str());
@@ -152,14 +151,28 @@ std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, con
     std::error_code ec;
     fs::remove(tmp, ec);
     report.error(path, std::string("writing failed: ") + cairo_status_to_string(st));
-    legend.clear();
-    return legend;
+    return false;
   }
   try {
     commit_temp(tmp, path);
   } catch (const OutputError& e) {
     report.error(path, e.what());
+    return false;
   }
+  return true;
+}
+
+std::vector<LegendItem> MapCanvas::render(const Resolver& resolver, Day day, const Style& style,
+                                          const std::string& path, Report& report) const {
+  std::vector<LegendItem> legend;
+  bool ok = write_drawing(
+      path, options_, "histmap " + format_day(day),
+      [&](cairo_t* cr) {
+        legend = draw(cr, resolver, day, style);
+        impl_->store_new_group_outlines();  // the next run of this map finds its dissolves made
+      },
+      report);
+  if (!ok) legend.clear();
   return legend;
 }
 

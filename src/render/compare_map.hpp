@@ -1,0 +1,44 @@
+// A map of a comparison (histmap compare): every piece drawn from appearances the
+// caller gives (symbology's, of each side's state), either emphasised by a heavy
+// outline or faded, on the canvas's view, layers and legend panel.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/map.hpp"
+
+namespace histmap {
+
+// How a piece stands in the comparison.
+enum class CompareMark {
+  Faded,    // the same on both sides: drawn under a veil of the page colour
+  Changed,  // differs between the sides: a heavy solid outline
+  OneSide,  // only one side speaks of it: a heavy dashed outline
+};
+
+struct ComparedArea {
+  std::vector<Appearance> looks;  // one: the piece's state; two: each side's, in alternating bands
+  CompareMark mark = CompareMark::Faded;
+  bool operator==(const ComparedArea&) const = default;
+};
+
+struct ComparedMap {
+  std::vector<ComparedArea> pieces;  // indexed like the canvas atlas's pieces
+  std::vector<LegendItem> legend;    // the states shown, then the rows compare_legend_item makes
+  std::string date_line;             // under the title
+  std::string sources;               // the credit line's sources part
+};
+
+// A legend row explaining a mark: its swatch is drawn as the map draws the mark
+// (`banded`: two neutral looks in bands, as a piece whose sides differ).
+LegendItem compare_legend_item(CompareMark mark, bool banded, const std::string& label, const Style& style);
+
+// Whether each piece reaches into the canvas's frame (only those feed a legend).
+const std::vector<bool>& pieces_in_frame(const MapCanvas& canvas);
+
+// Draws the comparison map to `path` (.pdf, .svg or .png, written atomically).
+void render_compared(const MapCanvas& canvas, const ComparedMap& map, const Style& style, const std::string& path,
+                     Report& report);
+
+}  // namespace histmap

@@ -1,0 +1,243 @@
+// histmap compare: the comparison of two sides (time/compare) against the
+// resolver's own states, the CLI's table in text/CSV/JSON, and the map.
+#include <catch2/catch.hpp>
+
+#include <cairo.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+#include "render/map.hpp"
+#include "symbology/classify.hpp"
+#include "time/compare.hpp"
+
+using namespace histmap;
+using test::day;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Shipped {
+  std::unique_ptr<Atlas> atlas = test::load_ok(HISTMAP_GEODATA);
+  Resolver resolver{*atlas};
+};
+
+std::set<int> pieces_of(const std::vector<PieceComparison>& rows) {
+  std::set<int> out;
+  for (const auto& r : rows) out.insert(r.piece);
+  return out;
+}
+
+bool has(const PieceComparison& c, Aspect a) { return std::count(c.aspects.begin(), c.aspects.end(), a) > 0; }
+
+std::set<int> control_parties(const PieceState& s) {
+  std::set<int> out;
+  for (const auto& c : s.control) out.insert(c.party);
+  return out;
+}
+
+// A minimal CSV reader (quoted fields with doubled quotes), enough to check the table parses.
+std::vector<std::vector<std::string>> read_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') rows.back().back() += '"', ++i;
+      else if (c == '"') quoted = false;
+      else rows.back().back() += c;
+    } else if (c == '"') quoted = true;
+    else if (c == ',') rows.back().emplace_back();
+    else if (c == '\n') rows.emplace_back(1);
+    else rows.back().back() += c;
+  }
+  REQUIRE_FALSE(quoted);
+  if (rows.back() == std::vector<std::string>(1)) rows.pop_back();
+  return rows;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("compare of two days lists exactly the pieces the resolver gives differently") {
+  Shipped s;
+  const Day a = day("1920-04-01"), b = day("1920-05-15");
+  auto rows = compare_sides({&s.resolver, a}, {&s.resolver, b});
+  REQUIRE_FALSE(rows.empty());
+  std::set<int> controller_changed, shown_changed, candidates_changed;
+  for (size_t p = 0; p < s.atlas->pieces.size(); ++p) {
+    const PieceState& x = s.resolver.at(static_cast<int>(p), a);
+    const PieceState& y = s.resolver.at(static_cast<int>(p), b);
+    if (x.controller != y.controller) controller_changed.insert(static_cast<int>(p));
+    if (legend_categories({&x}) != legend_categories({&y})) shown_changed.insert(static_cast<int>(p));
+    if (x.controller < 0 && y.controller < 0 && control_parties(x) != control_parties(y))
+      candidates_changed.insert(static_cast<int>(p));
+  }
+  REQUIRE_FALSE(controller_changed.empty());
+  std::set<int> controller_rows;
+  for (const auto& r : rows)
+    if (has(r, Aspect::Controller)) controller_rows.insert(r.piece);
+  // Rows naming the controller: the pieces whose controller changed, and those whose undecided candidates did.
+  std::set<int> expected_controller = controller_changed;
+  expected_controller.insert(candidates_changed.begin(), candidates_changed.end());
+  CHECK(controller_rows == expected_controller);
+  // Every piece whose map categories differ is a row; every row differs in categories or candidates.
+  std::set<int> listed = pieces_of(rows);
+  for (int p : shown_changed) CHECK(listed.count(p) == 1);
+  for (int p : listed) CHECK((shown_changed.count(p) == 1 || candidates_changed.count(p) == 1));
+  for (const auto& r : rows) {
+    INFO("piece " << s.atlas->pieces[r.piece].id);
+    CHECK(r.kind == (r.first->empty()    ? Difference::OnlySecond
+                     : r.second->empty() ? Difference::OnlyFirst
+                                         : Difference::Differs));
+    CHECK(&s.resolver.at(r.piece, a) == r.first);
+    CHECK(&s.resolver.at(r.piece, b) == r.second);
+    // The assertions named are part of their day's state, and one of them at least begins, ends,
+    // turns certain or uncertain, or is set aside or no longer, between the days.
+    REQUIRE(r.first_assertions.size() + r.second_assertions.size() > 0);
+    auto in = [](const std::vector<int>& v, int i) { return std::count(v.begin(), v.end(), i) > 0; };
+    auto part_of = [&](const PieceState& st, int i) { return in(st.assertions, i) || in(st.set_aside, i); };
+    bool some_changes = false;
+    for (int i : r.first_assertions) CHECK(part_of(*r.first, i));
+    for (int i : r.second_assertions) CHECK(part_of(*r.second, i));
+    for (const auto* list : {&r.first_assertions, &r.second_assertions})
+      for (int i : *list)
+        some_changes = some_changes || in(r.first->assertions, i) != in(r.second->assertions, i) ||
+                       in(r.first->uncertain, i) != in(r.second->uncertain, i) ||
+                       in(r.first->set_aside, i) != in(r.second->set_aside, i);
+    CHECK(some_changes);
+  }
+}
+
+TEST_CASE("compare of two atlases is the same code: a second load agrees with itself and with the day compare") {
+  Shipped s;
+  auto other = test::load_ok(HISTMAP_GEODATA);
+  Resolver other_resolver(*other);
+  const Day a = day("1920-04-01"), b = day("1920-05-15");
+  CHECK(compare_sides({&s.resolver, a}, {&other_resolver, a}).empty());
+  auto across = compare_sides({&s.resolver, a}, {&other_resolver, b});
+  auto within = compare_sides({&s.resolver, a}, {&s.resolver, b});
+  REQUIRE(across.size() == within.size());
+  for (size_t i = 0; i < across.size(); ++i) {
+    CHECK(across[i].piece == within[i].piece);
+    CHECK(across[i].aspects == within[i].aspects);
+    // Two atlases: each side's applied assertions, from its own atlas.
+    CHECK(across[i].first_assertions == across[i].first->assertions);
+    CHECK(across[i].second_assertions == across[i].second->assertions);
+    CHECK(across[i].second == &other_resolver.at(across[i].piece, b));
+  }
+}
+
+TEST_CASE("a side that is silent where the other speaks is listed as such, not as a disagreement") {
+  test::Scratch scratch;
+  fs::path full = scratch.copy_of(test::synthetic());
+  auto with_both = test::load_ok(full.string());
+  fs::remove(full / "assertions" / "two.yaml");
+  auto only_one = test::load_ok(full.string());
+  Resolver r1(*with_both), r2(*only_one);
+  const Day d = day("1920-08-01");
+  auto rows = compare_sides({&r1, d}, {&r2, d});
+  REQUIRE_FALSE(rows.empty());
+  for (const auto& r : rows) {
+    INFO("piece " << with_both->pieces[r.piece].id);
+    if (r.second->empty()) {
+      CHECK(r.kind == Difference::OnlyFirst);
+    } else {
+      CHECK(r.kind == Difference::Differs);
+      CHECK_FALSE(r.aspects.empty());
+    }
+  }
+  // Reversed, the silent side is the first.
+  for (const auto& r : compare_sides({&r2, d}, {&r1, d}))
+    if (r.first->empty()) CHECK(r.kind == Difference::OnlySecond);
+}
+
+TEST_CASE("histmap compare prints a table in text, CSV and JSON that lists the compared pieces") {
+  Shipped s;
+  auto rows = compare_sides({&s.resolver, day("1920-04-01")}, {&s.resolver, day("1920-05-15")});
+  std::set<std::string> expected;
+  for (const auto& r : rows) expected.insert(s.atlas->pieces[r.piece].id);
+  const std::string args = "compare --date 1920-04-01 --date 1920-05-15 --data " + std::string(HISTMAP_GEODATA);
+
+  auto json_run = test::histmap(args + " --format json");
+  REQUIRE(json_run.code == 0);
+  auto j = nlohmann::json::parse(json_run.out);
+  CHECK(j["count"] == rows.size());
+  std::set<std::string> listed;
+  for (const auto& row : j["rows"]) {
+    listed.insert(row["piece"].get<std::string>());
+    CHECK(row["first"]["assertions"].size() + row["second"]["assertions"].size() > 0);
+    for (const auto& side : {row["first"], row["second"]})
+      for (const auto& a : side["assertions"]) CHECK_FALSE(a["source"].get<std::string>().empty());
+  }
+  CHECK(listed == expected);
+
+  auto csv_run = test::histmap(args + " --format csv");
+  REQUIRE(csv_run.code == 0);
+  auto table = read_csv(csv_run.out);
+  REQUIRE(table.size() == rows.size() + 1);
+  std::set<std::string> csv_pieces;
+  for (size_t i = 1; i < table.size(); ++i) {
+    REQUIRE(table[i].size() == table[0].size());
+    csv_pieces.insert(table[i][2]);
+    CHECK((!table[i][8].empty() || !table[i][11].empty()));  // every row names an assertion
+  }
+  CHECK(table[0][2] == "piece");
+  CHECK(csv_pieces == expected);
+
+  auto text_run = test::histmap(args + " --lang ru");
+  REQUIRE(text_run.code == 0);
+  CHECK(text_run.out.find("Изменения между") != std::string::npos);
+  for (const auto& id : expected) CHECK(text_run.out.find("(" + id + ")") != std::string::npos);
+}
+
+TEST_CASE("histmap compare --map draws the second day, changed pieces outlined, the rest faded; deterministic") {
+  Shipped s;
+  test::Scratch scratch;
+  const std::string data = " --data " + std::string(HISTMAP_GEODATA);
+  const std::string common = " --date 1920-04-01 --date 1920-05-15 --size 1200x850 --format json" + data;
+  auto run1 = test::histmap("compare -o " + (scratch.dir / "t.json").string() + " --map " +
+                            (scratch.dir / "a.png").string() + common);
+  INFO(run1.err);
+  REQUIRE(run1.code == 0);
+  REQUIRE(test::histmap("compare --map " + (scratch.dir / "b.png").string() + common).code == 0);
+  REQUIRE(fs::exists(scratch.dir / "a.png"));
+  CHECK(slurp(scratch.dir / "a.png") == slurp(scratch.dir / "b.png"));
+  REQUIRE(test::histmap("compare --map " + (scratch.dir / "c.svg").string() + common).code == 0);
+  REQUIRE(test::histmap("compare --map " + (scratch.dir / "d.svg").string() + common).code == 0);
+  CHECK(slurp(scratch.dir / "c.svg") == slurp(scratch.dir / "d.svg"));
+
+  // The plain map of the second day beside it: unchanged pieces are fainter (nearer the page), changed ones not.
+  REQUIRE(test::histmap("render --date 1920-05-15 --size 1200x850 -o " + (scratch.dir / "plain.png").string() + data)
+              .code == 0);
+  cairo_surface_t* cmp = cairo_image_surface_create_from_png((scratch.dir / "a.png").c_str());
+  cairo_surface_t* plain = cairo_image_surface_create_from_png((scratch.dir / "plain.png").c_str());
+  REQUIRE(cairo_surface_status(cmp) == CAIRO_STATUS_SUCCESS);
+  REQUIRE(cairo_surface_status(plain) == CAIRO_STATUS_SUCCESS);
+  REQUIRE(cairo_image_surface_get_width(cmp) == cairo_image_surface_get_width(plain));
+  auto brightness = [](cairo_surface_t* surf) {
+    const unsigned char* d = cairo_image_surface_get_data(surf);
+    int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
+    double sum = 0;
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) {
+        uint32_t px = reinterpret_cast<const uint32_t*>(d + y * cairo_image_surface_get_stride(surf))[x];
+        sum += ((px >> 16) & 255) + ((px >> 8) & 255) + (px & 255);
+      }
+    return sum / (w * h);
+  };
+  CHECK(brightness(cmp) > brightness(plain) + 5);  // most pieces did not change: the map is lighter overall
+  cairo_surface_destroy(cmp);
+  cairo_surface_destroy(plain);
+}
