@@ -12,6 +12,7 @@
 #include "model/languages.hpp"
 #include "render/compare_map.hpp"
 #include "symbology/classify.hpp"
+#include "time/timeline.hpp"
 
 namespace histmap::cli {
 namespace {
@@ -90,9 +91,15 @@ ComparedMap date_map(const Side& first, const Side& second, const std::vector<Pi
   std::vector<const PieceState*> shown;
   std::set<int> cited;
   const auto& visible = pieces_in_frame(canvas);
+  std::vector<int> all(atlas.pieces.size());
+  for (size_t p = 0; p < all.size(); ++p) all[p] = static_cast<int>(p);
+  std::vector<int> group(atlas.pieces.size());  // as `render` groups them: by identical state
+  const auto groups = group_by_state(*second.resolver, all, second.day);
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (int p : groups[g].pieces) group[p] = static_cast<int>(g);
   for (size_t p = 0; p < atlas.pieces.size(); ++p) {
     const PieceState& s = second.resolver->at(static_cast<int>(p), second.day);
-    m.pieces.push_back({{appearance(classify(s), atlas, style)}, CompareMark::Faded});
+    m.pieces.push_back({{appearance(classify(s), atlas, style)}, CompareMark::Faded, group[p]});
     if (!visible[p]) continue;
     shown.push_back(&s);
     cited.insert(s.assertions.begin(), s.assertions.end());

@@ -104,8 +104,9 @@ void draw_compared_title(const Frame& f, const ComparedMap& map, const Words& w)
   double size = f.style.font_title;
   while (size > 8 && f.text.size(title, size, true).x > W - 2 * kMargin) size *= 0.94;
   f.text.draw(title, kMargin, kMargin, size, f.style.text, true);
-  f.text.draw(map.date_line, kMargin, kMargin + f.style.font_title * 1.6, f.style.font_subtitle, f.style.text, false,
-              W - 2 * kMargin);
+  double line = f.style.font_subtitle;  // one line, as the title: a wrapped line would run into the frame
+  while (line > 6 && f.text.size(map.date_line, line).x > W - 2 * kMargin) line *= 0.95;
+  f.text.draw(map.date_line, kMargin, kMargin + f.style.font_title * 1.6, line, f.style.text);
   std::string credit =
       map.sources.empty() ? w.get("credit.no_sources") : w.fill("credit.sources", {{"sources", map.sources}});
   credit += data_credit(f.atlas, w);
@@ -123,6 +124,7 @@ LegendItem compare_legend_item(CompareMark mark, bool banded, const std::string&
   fill.angle = kBandAngle;
   fill.width = kBandWidth / 2;  // a swatch shows two bands of each
   fill.alpha = banded ? 0.45 : 1;
+  if (mark == CompareMark::Faded) fill.colours = {style.text}, fill.alpha = 0.5;  // a mid tone, so the veil shows
   item.appearance.marks.push_back(fill);
   if (mark == CompareMark::Faded) {
     Mark veil;

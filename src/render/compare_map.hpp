@@ -20,6 +20,9 @@ enum class CompareMark {
 struct ComparedArea {
   std::vector<Appearance> looks;  // one: the piece's state; two: each side's, in alternating bands
   CompareMark mark = CompareMark::Faded;
+  // Pieces equal in all of this are painted as one area (patterns run on, edges follow the
+  // area's outline); `group` keeps apart pieces a map of the day would paint apart.
+  int group = 0;
   bool operator==(const ComparedArea&) const = default;
 };
 
