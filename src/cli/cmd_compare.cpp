@@ -11,8 +11,6 @@
 #include "cli/compare_report.hpp"
 #include "model/languages.hpp"
 #include "render/compare_map.hpp"
-#include "symbology/classify.hpp"
-#include "time/timeline.hpp"
 
 namespace histmap::cli {
 namespace {
@@ -75,101 +73,6 @@ std::pair<Side, Side> selection_sides(const CompareOptions& o) {
   usage_error("--sources: comparing source selections needs the source sets of this dataset (not yet available)");
 }
 
-std::string sources_line(const Atlas& atlas, const std::set<int>& assertions) {
-  std::set<int> sources;
-  for (int a : assertions) sources.insert(atlas.assertions[a].source);
-  std::string out;
-  for (int s : sources) out += (out.empty() ? "" : "; ") + atlas.sources[s].id + " (" + atlas.sources[s].title + ")";
-  return out;
-}
-
-// The map of a date compare: the second day's states, changed pieces outlined, the rest faded.
-ComparedMap date_map(const Side& first, const Side& second, const std::vector<PieceComparison>& rows,
-                     const MapCanvas& canvas, const Style& style, const Words& w) {
-  const Atlas& atlas = *first.atlas;
-  ComparedMap m;
-  std::vector<const PieceState*> shown;
-  std::set<int> cited;
-  const auto& visible = pieces_in_frame(canvas);
-  std::vector<int> all(atlas.pieces.size());
-  for (size_t p = 0; p < all.size(); ++p) all[p] = static_cast<int>(p);
-  std::vector<int> group(atlas.pieces.size());  // as `render` groups them: by identical state
-  const auto groups = group_by_state(*second.resolver, all, second.day);
-  for (size_t g = 0; g < groups.size(); ++g)
-    for (int p : groups[g].pieces) group[p] = static_cast<int>(g);
-  for (size_t p = 0; p < atlas.pieces.size(); ++p) {
-    const PieceState& s = second.resolver->at(static_cast<int>(p), second.day);
-    m.pieces.push_back({{appearance(classify(s), atlas, style)}, CompareMark::Faded, group[p]});
-    if (!visible[p]) continue;
-    shown.push_back(&s);
-    cited.insert(s.assertions.begin(), s.assertions.end());
-  }
-  for (const auto& r : rows) {
-    m.pieces[r.piece].mark = CompareMark::Changed;
-    cited.insert(r.first_assertions.begin(), r.first_assertions.end());
-  }
-  m.legend = legend(shown, atlas, style, w);
-  std::string since = first.label;
-  m.legend.push_back(
-      compare_legend_item(CompareMark::Changed, false, w.fill("compare.map.changed", {{"date", since}}), style));
-  m.legend.push_back(
-      compare_legend_item(CompareMark::Faded, false, w.fill("compare.map.unchanged", {{"date", since}}), style));
-  m.date_line = w.fill("compare.map.dates_line", {{"first", first.label}, {"second", second.label}});
-  m.sources = sources_line(atlas, cited);
-  return m;
-}
-
-// The map of a selection compare: pieces where the selections differ in bands of each side's
-// state, pieces only one speaks of in that side's state, the rest (agreeing) faded.
-ComparedMap selection_map(const Side& first, const Side& second, const std::vector<PieceComparison>& rows,
-                          const MapCanvas& canvas, const Style& style, const Words& w) {
-  const Atlas& a = *first.atlas;
-  const Atlas& b = *second.atlas;
-  ComparedMap m;
-  std::vector<const PieceState*> shown_a, shown_b;
-  std::set<int> cited_a, cited_b;
-  const auto& visible = pieces_in_frame(canvas);
-  std::vector<const PieceComparison*> row_of(a.pieces.size(), nullptr);
-  for (const auto& r : rows) row_of[r.piece] = &r;
-  for (size_t p = 0; p < a.pieces.size(); ++p) {
-    const PieceState& x = first.resolver->at(static_cast<int>(p), first.day);
-    const PieceComparison* r = row_of[p];
-    ComparedArea area{{appearance(classify(x), a, style)}, CompareMark::Faded};
-    if (r && r->kind == Difference::Differs) {
-      area = {{area.looks[0], appearance(classify(*r->second), b, style)}, CompareMark::Changed};
-    } else if (r && r->kind == Difference::OnlySecond) {
-      area = {{appearance(classify(*r->second), b, style)}, CompareMark::OneSide};
-    } else if (r) {
-      area.mark = CompareMark::OneSide;
-    }
-    m.pieces.push_back(area);
-    if (!visible[p]) continue;
-    if (!r || r->kind != Difference::OnlySecond)
-      shown_a.push_back(&x), cited_a.insert(x.assertions.begin(), x.assertions.end());
-    if (r && r->kind != Difference::OnlyFirst)
-      shown_b.push_back(r->second), cited_b.insert(r->second->assertions.begin(), r->second->assertions.end());
-  }
-  m.legend = legend(shown_a, a, style, w);
-  for (auto& item : legend(shown_b, b, style, w))
-    if (std::none_of(m.legend.begin(), m.legend.end(), [&](const LegendItem& i) { return i.label == item.label; }))
-      m.legend.push_back(item);
-  m.legend.push_back(
-      compare_legend_item(CompareMark::Changed, true,
-                          w.fill("compare.map.differ", {{"first", first.label}, {"second", second.label}}), style));
-  m.legend.push_back(compare_legend_item(CompareMark::OneSide, false, w.get("compare.map.one_side"), style));
-  m.legend.push_back(compare_legend_item(CompareMark::Faded, false, w.get("compare.map.agree"), style));
-  m.date_line = w.fill("compare.map.sets_line",
-                       {{"date", day_words(first.day, w)}, {"first", first.label}, {"second", second.label}});
-  std::string sa = sources_line(a, cited_a), sb = sources_line(b, cited_b);
-  m.sources = sa + (!sa.empty() && !sb.empty() ? "; " : "") + sb;
-  return m;
-}
-
-ComparedMap compare_map(bool dates, const Side& first, const Side& second, const std::vector<PieceComparison>& rows,
-                        const MapCanvas& canvas, const Style& style, const Words& w) {
-  return dates ? date_map(first, second, rows, canvas, style, w) : selection_map(first, second, rows, canvas, style, w);
-}
-
 void draw_map(const CompareOptions& o, const Side& first, const Side& second, const std::vector<PieceComparison>& rows,
               const Words& w) {
   const bool dates = o.selections.empty();
@@ -177,11 +80,16 @@ void draw_map(const CompareOptions& o, const Side& first, const Side& second, co
   page_size_or_exit(o.size, options);
   Style style = style_or_exit(o.style);
   auto canvas = canvas_or_exit(*first.atlas, options);
-  ComparedMap m = compare_map(dates, first, second, rows, *canvas, style, w);
+  const ComparedSides sides{
+      {first.resolver.get(), first.day}, {second.resolver.get(), second.day}, first.label, second.label};
+  auto map_of = [&] {
+    return dates ? map_of_days(sides, rows, *canvas, style, w) : map_of_selections(sides, rows, *canvas, style, w);
+  };
+  ComparedMap m = map_of();
   if (canvas->legend_extent(m.legend, style).over_map > 0) {  // a long legend gets its own columns
     options.legend_columns = canvas->legend_extent(m.legend, style).columns;
     canvas = canvas_or_exit(*first.atlas, options);
-    m = compare_map(dates, first, second, rows, *canvas, style, w);
+    m = map_of();
   }
   Report report;
   render_compared(*canvas, m, style, o.map_path, report);

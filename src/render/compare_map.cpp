@@ -18,6 +18,7 @@ constexpr double kBandAngle = -35;   // degrees
 constexpr double kFadeAlpha = 0.62;  // the page colour's veil over unchanged pieces
 constexpr double kHeavyWidth = 2.4;  // the changed pieces' outline
 const std::vector<double> kOneSideDash = {5, 3};
+constexpr double kSliverArea = 25;  // square points
 
 // Every other band across `box` (page-anchored, as the hatches are), as one path.
 void band_path(cairo_t* cr, const Box& box, int phase) {
@@ -94,7 +95,16 @@ void draw_mark_outline(const Frame& f, const std::vector<ComparedGroup>& groups,
     if (g.look->mark == mark) pieces.insert(pieces.end(), g.pieces.begin(), g.pieces.end());
   if (pieces.empty()) return;
   std::sort(pieces.begin(), pieces.end());
-  append_lines(f.cr, f.im.outline(pieces));
+  // Closed rings smaller than a letter are slivers between pieces that do not quite meet, not
+  // areas a reader could see: a heavy line around them would read as a mark of its own.
+  Shape rings;
+  for (const Ring& r : f.im.outline(pieces)) {
+    double area = 0;
+    for (size_t i = 0; i + 1 < r.size(); ++i) area += r[i].x * r[i + 1].y - r[i + 1].x * r[i].y;
+    bool closed = r.size() > 2 && r.front().x == r.back().x && r.front().y == r.back().y;
+    if (!closed || std::abs(area) / 2 >= kSliverArea) rings.push_back(r);
+  }
+  append_lines(f.cr, rings);
   stroke_line(f.cr, {f.style.text, kHeavyWidth, mark == CompareMark::OneSide ? kOneSideDash : std::vector<double>{}});
 }
 

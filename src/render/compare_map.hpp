@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "render/map.hpp"
+#include "time/compare.hpp"
 
 namespace histmap {
 
@@ -36,6 +37,20 @@ struct ComparedMap {
 // A legend row explaining a mark: its swatch is drawn as the map draws the mark
 // (`banded`: two neutral looks in bands, as a piece whose sides differ).
 LegendItem compare_legend_item(CompareMark mark, bool banded, const std::string& label, const Style& style);
+
+struct ComparedSides {
+  CompareSide first, second;
+  std::string first_label, second_label;  // in words: "1 April 1920", a selection's name
+};
+
+// Two days of one atlas: the second day's states as `render` draws them, the pieces in `rows`
+// (compare_sides) outlined heavily, the others faded (compare_content.cpp).
+ComparedMap map_of_days(const ComparedSides& sides, const std::vector<PieceComparison>& rows, const MapCanvas& canvas,
+                        const Style& style, const Words& w);
+// Two selections on one day: where they differ each side's state in alternating bands, outlined;
+// where only one speaks that side's state with a dashed outline; where they agree the state, faded.
+ComparedMap map_of_selections(const ComparedSides& sides, const std::vector<PieceComparison>& rows,
+                              const MapCanvas& canvas, const Style& style, const Words& w);
 
 // Whether each piece reaches into the canvas's frame (only those feed a legend).
 const std::vector<bool>& pieces_in_frame(const MapCanvas& canvas);

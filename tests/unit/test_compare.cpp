@@ -14,7 +14,9 @@
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
+#include "render/compare_map.hpp"
 #include "render/map.hpp"
+#include "symbology/appearance.hpp"
 #include "symbology/classify.hpp"
 #include "time/compare.hpp"
 
@@ -270,4 +272,63 @@ TEST_CASE(
   REQUIRE(all_unchanged > 10);
   CHECK(same_changed > all_changed * 0.7);
   CHECK(lighter_unchanged > all_unchanged * 0.7);
+}
+
+TEST_CASE(
+    "a map of two selections: differing pieces in bands of both sides, one-side pieces apart, the same each run") {
+  // Two selections as two atlases: the shipped texts alone, and with the Armenian-side set beside them.
+  auto alone = test::load_ok(HISTMAP_GEODATA);
+  auto both = test::load_ok(HISTMAP_GEODATA, {std::string(HISTMAP_GEODATA) + "/sets/armenian"});
+  Resolver r1(*alone), r2(*both);
+  const Day d = day("1920-12-01");
+  const ComparedSides sides{{&r1, d}, {&r2, d}, "shipped", "shipped + armenian"};
+  auto rows = compare_sides(sides.first, sides.second);
+  REQUIRE_FALSE(rows.empty());
+  MapOptions options;
+  std::string error;
+  REQUIRE(parse_page_size("1600x1130", options.dpi, options.width_pt, options.height_pt, error));
+  Report report;
+  MapCanvas canvas(*alone, options, report);
+  REQUIRE(canvas.ok());
+  const Style style = test::style_named("default");
+  const Words& w = words_for("en");
+  ComparedMap m = map_of_selections(sides, rows, canvas, style, w);
+  REQUIRE(m.pieces.size() == alone->pieces.size());
+  for (const auto& r : rows) {
+    const ComparedArea& a = m.pieces[r.piece];
+    INFO("piece " << alone->pieces[r.piece].id);
+    if (r.kind == Difference::Differs) {
+      CHECK(a.mark == CompareMark::Changed);
+      REQUIRE(a.looks.size() == 2);  // both sides, neither over the other
+      CHECK(a.looks[0] == appearance(classify(*r.first), *alone, style));
+      CHECK(a.looks[1] == appearance(classify(*r.second), *both, style));
+    } else {
+      CHECK(a.mark == CompareMark::OneSide);
+      CHECK(a.looks.size() == 1);
+    }
+  }
+  size_t faded = std::count_if(m.pieces.begin(), m.pieces.end(),
+                               [](const ComparedArea& a) { return a.mark == CompareMark::Faded; });
+  CHECK(faded == alone->pieces.size() - rows.size());
+  // The legend ends with the three marks' rows.
+  REQUIRE(m.legend.size() >= 3);
+  CHECK(m.legend[m.legend.size() - 3].label.find("The selections differ") == 0);
+  test::Scratch scratch;
+  const std::string out = getenv("HISTMAP_COMPARE_SETS_PNG") ? getenv("HISTMAP_COMPARE_SETS_PNG") : "";
+  for (const char* name : {"a.png", "b.png"}) {
+    Report r;
+    render_compared(canvas, m, style, (scratch.dir / name).string(), r);
+    REQUIRE_FALSE(r.has_errors());
+  }
+  CHECK(slurp(scratch.dir / "a.png") == slurp(scratch.dir / "b.png"));
+  if (!out.empty()) fs::copy_file(scratch.dir / "a.png", out, fs::copy_options::overwrite_existing);
+  // Framed on one uyezd, the legend in its own columns, as the CLI draws it.
+  options.region = "zangezur";
+  options.legend_columns = MapCanvas(*alone, options, report).legend_extent(m.legend, style).columns;
+  MapCanvas framed(*alone, options, report);
+  REQUIRE(framed.ok());
+  Report r;
+  render_compared(framed, map_of_selections(sides, rows, framed, style, w), style, (scratch.dir / "z.png").string(), r);
+  REQUIRE_FALSE(r.has_errors());
+  if (!out.empty()) fs::copy_file(scratch.dir / "z.png", out + ".zangezur.png", fs::copy_options::overwrite_existing);
 }
