@@ -14,4 +14,5 @@ void add_animate_command(CLI::App& app);
 void add_site_command(CLI::App& app);
 void add_coverage_command(CLI::App& app);
 void add_areas_command(CLI::App& app);
+void add_compare_command(CLI::App& app);
 }  // namespace histmap::cli

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   histmap::cli::add_site_command(app);
   histmap::cli::add_coverage_command(app);
   histmap::cli::add_areas_command(app);
+  histmap::cli::add_compare_command(app);
   histmap::cli::add_geodata_command(app);
 
   try {

@@ -81,6 +81,7 @@ struct DrawnGroup {
   Area area;
 };
 
+
 // Layers (layers.cpp), labels (labels.cpp) and furniture (furniture.cpp).
 void draw_ground(const Frame& f);
 void draw_states(const Frame& f, const std::vector<DrawnGroup>& groups);

@@ -108,6 +108,8 @@ class MapCanvas {
   double pixel_scale() const { return options_.dpi / 72.0; }
 
   struct Impl;
+  // The date-independent view (canvas_impl.hpp), for other drawings on the same view.
+  const Impl& impl() const { return *impl_; }
 
  private:
   const Atlas& atlas_;
