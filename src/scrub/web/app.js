@@ -58,7 +58,11 @@
     return { nodes, labelsG };
   }
   const { nodes, labelsG } = scaffold(svg);
-  const second = scaffold(svg2);
+  let second = null;  // built when a comparison first needs it
+  const secondMap = () => {
+    if (!second) { second = scaffold(svg2); svg2.setAttribute("viewBox", svg.getAttribute("viewBox")); }
+    return second;
+  };
 
   // ---- marks (symbology/appearance.hpp): the page draws what data.js gives, nothing more
   const patterns = {};
@@ -326,7 +330,7 @@
     const labels = sideLabels(iso), diff = differing(iso), changed = new Set(diff.map((d) => d[0]));
     if (cmp.view === "side") {
       const isoB = bySets() ? iso : toIso(cmp.day2);
-      second.nodes.forEach((n, i) => {
+      secondMap().nodes.forEach((n, i) => {
         const s = stateIn(spansB(i), isoB);
         if (n.state !== s) paint(n, i, s);
         n.title.textContent = `${D.pieces[i].uyezd_name[lang]}: ${D.states[s].summary[lang]}`;
@@ -566,7 +570,7 @@
     }
     let labelFrame = 0;
     function scheduleLabels() { if (!labelFrame) labelFrame = requestAnimationFrame(placeLabels); }
-    new ResizeObserver(scheduleLabels).observe(svg);  // a turned phone or a resized window: same size on screen
+    for (const s of [svg, svg2]) new ResizeObserver(scheduleLabels).observe(s);  // a turned phone or a resized window: same size on screen
     // A scale bar of a round length about 90 px long at the current zoom.
     function placeScaleBar() {
       const kmPerPx = D.km_per_unit / pxPerUnit();
@@ -603,7 +607,7 @@
         }
         if (!placed) t.setAttribute("visibility", "hidden");
       }
-      second.labelsG.innerHTML = labelsG.innerHTML;  // the second map shares the view, so the same labels
+      if (second) second.labelsG.innerHTML = labelsG.innerHTML;  // the second map shares the view, so the same labels
     }
 
     // Search: names of regions and places in the page's language (then any language), exact before partial.
