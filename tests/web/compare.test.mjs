@@ -84,6 +84,7 @@ test("two days side by side: the list names exactly the pieces histmap state fin
   // The map pair sits side by side on a desktop.
   const m1 = await page.locator("#map").boundingBox(), m2 = await page.locator("#map2").boundingBox();
   assert.ok(m2.x >= m1.x + m1.width - 1 && Math.abs(m2.y - m1.y) < 2, "side by side");
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(shots, "page-compare-desktop.png") });
 });
 
