@@ -5,9 +5,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const bin = process.env.HISTMAP_BINARY;
@@ -17,13 +18,15 @@ const shots = process.env.HISTMAP_SCREENSHOT_DIR ?? work;
 let browser, page;
 
 // Every piece's state on a day, as `histmap state` gives it: piece id -> entry.
-const byPiece = (date) => {
-  const rows = JSON.parse(execFileSync(bin, ["state", "--date", date, "--by-piece", "--format", "json"]));
+const byPiece = (date, sources) => {
+  const args = ["state", "--date", date, "--by-piece", "--format", "json", ...(sources ? ["--sources", sources] : [])];
+  const rows = JSON.parse(execFileSync(bin, args));
   return new Map(rows.map((r) => [r.piece, r]));
 };
-// The pieces whose state differs between two days (everything but the day itself compared).
-const differ = (a, b) => {
-  const A = byPiece(a), B = byPiece(b);
+// The pieces whose state differs between two days, or on one day between two source sets
+// (everything but the day itself compared).
+const differ = (a, b, setA, setB) => {
+  const A = byPiece(a, setA), B = byPiece(b, setB);
   const same = (x, y) => JSON.stringify({ ...x, date: null }) === JSON.stringify({ ...y, date: null });
   return [...A.keys()].filter((id) => !same(A.get(id), B.get(id))).sort();
 };
@@ -177,4 +180,42 @@ test("at phone size (420x900) both maps are visible one above the other, no side
   assert.ok(m2.y + m2.height <= 900, "both maps on the first screen");
   await page.screenshot({ path: join(shots, "page-compare-phone.png") });
   await page.setViewportSize({ width: 1600, height: 1000 });
+});
+
+// The source sets the shipped dataset has: folders under geodata/sets with a set.yaml.
+const setsDir = join(dirname(fileURLToPath(import.meta.url)), "../../geodata/sets");
+const shippedSets = readdirSync(setsDir).filter((d) => existsSync(join(setsDir, d, "set.yaml"))).sort();
+const setIndex = (id) => page.evaluate((id) => window.HISTMAP_DATA.sets.findIndex((s) => s.id === id), id);
+
+test("two source sets on one day: the list and the marks are where histmap state --sources disagrees", async () => {
+  assert.ok(shippedSets.length >= 2, `the dataset ships several sets (${shippedSets})`);
+  const onPage = await page.evaluate(() => (window.HISTMAP_DATA.sets || []).map((s) => s.id).sort());
+  assert.deepEqual(onPage, shippedSets, "the page was built with every set");
+  await fresh("#1920-12-01");
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await page.getByRole("radio", { name: "Two source sets" }).click();
+  const [x, y] = [shippedSets[0], shippedSets[shippedSets.length - 1]];
+  await page.getByRole("combobox", { name: "Set X" }).selectOption(String(await setIndex(x)));
+  await page.getByRole("combobox", { name: "Set Y" }).selectOption(String(await setIndex(y)));
+  assert.equal(new URL(page.url()).hash, `#sets=${x},${y}&date=1920-12-01`);
+  const expected = differ("1920-12-01", "1920-12-01", x, y);
+  assert.ok(expected.length > 0, "the sets disagree somewhere");
+  assert.deepEqual(await listed(), expected);
+  const title = (id) => page.evaluate((id) => window.HISTMAP_DATA.sets.find((s) => s.id === id).title.en, id);
+  assert.equal(await page.locator("#map-caption").textContent(), await title(x));
+  assert.equal(await page.locator("#map2-caption").textContent(), await title(y));
+  // Each map draws its own set: controllers as histmap state --sources gives them.
+  const X = byPiece("1920-12-01", x), Y = byPiece("1920-12-01", y);
+  for (const id of expected.slice(0, 6)) {
+    assert.equal(await page.locator(`#map [data-piece="${id}"]`).getAttribute("data-controller"), X.get(id).controller ?? "", id);
+    assert.equal(await page.locator(`#map2 [data-piece="${id}"]`).getAttribute("data-controller"), Y.get(id).controller ?? "", id);
+  }
+  await page.getByRole("radio", { name: "Difference" }).click();
+  assert.deepEqual(await marked(), expected);
+  // A link opens the same comparison; another day recomputes it.
+  await fresh(`#sets=${y},${x}&date=1919-06-01&view=difference`);
+  assert.equal(await page.locator("#set-x").inputValue(), String(await setIndex(y)));
+  assert.deepEqual(await marked(), differ("1919-06-01", "1919-06-01", y, x));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(shots, "page-compare-sets.png") });
 });

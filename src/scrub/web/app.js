@@ -400,6 +400,7 @@
     for (const id of ["set-x", "set-y"])
       sets.forEach((s, k) => { const o = html("option", setTitle(k)); o.value = String(k); $(id).appendChild(o); });
     $("compare-no-sets").hidden = sets.length > 1;
+    document.querySelector("input[name=compare-kind][value=sets]").disabled = sets.length < 2;
     for (const id of ["set-x", "set-y"]) $(id).disabled = sets.length < 2;
     $("compare-toggle").addEventListener("click", () => {
       cmp.on = !cmp.on;
