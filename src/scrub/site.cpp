@@ -131,7 +131,8 @@ class SetStates {
  public:
   SetStates(const Atlas& main, const Style& style, json& legend, json& states)
       : main_(main), style_(style), legend_(legend), states_(states) {
-    for (size_t i = 0; i < legend.size(); ++i) legend_by_key_[legend[i]["key"].get<std::string>()] = static_cast<int>(i);
+    for (size_t i = 0; i < legend.size(); ++i)
+      legend_by_key_[legend[i]["key"].get<std::string>()] = static_cast<int>(i);
     for (size_t i = 0; i < states.size(); ++i) by_entry_[states[i].dump()] = static_cast<int>(i);
   }
 
@@ -197,10 +198,11 @@ json sets_json(const Atlas& atlas, const Style& style, const std::vector<SiteSet
       }
       pieces.push_back(spans);
     }
-    out.push_back({{"id", set.id}, {"title", in_languages([&](const Words& w) {
-                                       const std::string& name = DatasetInfo::in(set.name, w.lang);
-                                       return name.empty() ? set.id : name;
-                                     })},
+    out.push_back({{"id", set.id},
+                   {"title", in_languages([&](const Words& w) {
+                      const std::string& name = DatasetInfo::in(set.name, w.lang);
+                      return name.empty() ? set.id : name;
+                    })},
                    {"spans", pieces}});
   }
   return out;
