@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -122,6 +123,91 @@ json legend_table(const Atlas& atlas, const Style& style, const std::vector<cons
   return table;
 }
 
+// The states of each source set, resolved on its own, join the page's one table. A set's state
+// that reads the same as one already there (same assertions, legend, words and marks) shares its
+// index, so the page tells where two sets agree by comparing indices. Legend categories that only
+// a set's own resolution gives are added at the end of the legend table.
+class SetStates {
+ public:
+  SetStates(const Atlas& main, const Style& style, json& legend, json& states)
+      : main_(main), style_(style), legend_(legend), states_(states) {
+    for (size_t i = 0; i < legend.size(); ++i)
+      legend_by_key_[legend[i]["key"].get<std::string>()] = static_cast<int>(i);
+    for (size_t i = 0; i < states.size(); ++i) by_entry_[states[i].dump()] = static_cast<int>(i);
+  }
+
+  int index(const Atlas& atlas, const PieceState& s) {
+    json a = json::array();
+    for (int k : s.assertions) {
+      int in_main = main_.assertion_index(atlas.assertions[k].id);
+      if (in_main >= 0) a.push_back(in_main);
+    }
+    json e = {{"a", a}, {"conflict", s.conflict()}, {"uncertain", s.control_uncertain()}};
+    json idx = json::array();
+    for (const auto& c : legend_categories({&s})) {
+      int k = legend_index(atlas, c);
+      if (k >= 0) idx.push_back(k);
+    }
+    e["legend"] = idx;
+    e["summary"] = in_languages([&](const Words& w) {
+      std::string text;
+      for (const auto& c : classify(s)) text += (text.empty() ? "" : "; ") + legend_label(c, atlas, w);
+      return text;
+    });
+    e["look"] = marks_json(appearance(classify(s), atlas, style_));
+    auto [at, added] = by_entry_.emplace(e.dump(), static_cast<int>(states_.size()));
+    if (added) states_.push_back(std::move(e));
+    return at->second;
+  }
+
+ private:
+  int legend_index(const Atlas& atlas, const Category& c) {
+    const std::string key = category_key(c, atlas);
+    if (auto at = legend_by_key_.find(key); at != legend_by_key_.end()) return at->second;
+    Appearance look = appearance(c, atlas, style_);
+    if (look.marks.empty()) return -1;  // a status the style does not draw, as in the legend
+    json e = category_json(c, atlas);
+    e["key"] = key;
+    e["swatch"] = marks_json(look);
+    e["label"] = in_languages([&](const Words& w) { return legend_label(c, atlas, w); });
+    legend_.push_back(std::move(e));
+    return legend_by_key_[key] = static_cast<int>(legend_.size() - 1);
+  }
+
+  const Atlas& main_;
+  const Style& style_;
+  json& legend_;
+  json& states_;
+  std::map<std::string, int> legend_by_key_, by_entry_;
+};
+
+// Each set's spans per piece (in the main atlas's piece order), its id and its name.
+json sets_json(const Atlas& atlas, const Style& style, const std::vector<SiteSet>& sets, json& legend, json& states) {
+  json out = json::array();
+  if (sets.size() < 2) return out;
+  SetStates table(atlas, style, legend, states);
+  for (const auto& set : sets) {
+    json pieces = json::array();
+    for (const auto& piece : atlas.pieces) {
+      int q = set.atlas->piece_index(piece.id);  // the pieces are shared geometry: every set has them
+      if (q < 0) throw std::logic_error("source set " + set.id + " has no piece " + piece.id);
+      json spans = json::array();
+      for (const auto& s : set.resolver->spans(q)) {
+        std::string from = iso_or_null(s.first);
+        spans.push_back({from.empty() ? json(nullptr) : json(from), table.index(*set.atlas, *s.state)});
+      }
+      pieces.push_back(spans);
+    }
+    out.push_back({{"id", set.id},
+                   {"title", in_languages([&](const Words& w) {
+                      const std::string& name = DatasetInfo::in(set.name, w.lang);
+                      return name.empty() ? set.id : name;
+                    })},
+                   {"spans", pieces}});
+  }
+  return out;
+}
+
 // Every assertion, its dates as written and in words for readers.
 json assertions_json(const Atlas& atlas) {
   json assertions = json::array();
@@ -230,6 +316,8 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
   for (const PieceState* s : states)
     st.push_back({{"a", s->assertions}, {"conflict", s->conflict()}, {"uncertain", s->control_uncertain()}});
   d["legend"] = legend_table(atlas, style, states, st);
+  json sets = sets_json(atlas, style, o.sets, d["legend"], st);  // adds the sets' own states to st
+  if (!sets.empty()) d["sets"] = sets;
   d["states"] = st;
   d["pieces"] = pieces;
   json base;

@@ -2,17 +2,28 @@
 // compact dataset: projected outlines, per-piece state spans, assertions).
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "data/report.hpp"
 #include "render/map.hpp"
 
 namespace histmap {
 
+// One source set resolved on its own, for the page's compare mode (set X beside set Y).
+struct SiteSet {
+  std::string id;
+  std::map<std::string, std::string> name;  // language code -> short name
+  const Atlas* atlas = nullptr;             // loaded with only this set
+  const Resolver* resolver = nullptr;
+};
+
 struct SiteOptions {
   std::string dir;
-  Day first = 0, last = 0;  // the slider's period
-  Day start = 0;            // the day shown when no date is in the URL
+  Day first = 0, last = 0;    // the slider's period
+  Day start = 0;              // the day shown when no date is in the URL
+  std::vector<SiteSet> sets;  // two or more: the page can compare them; else none
 };
 
 // The dataset the page draws from, as the JavaScript it loads.

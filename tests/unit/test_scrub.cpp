@@ -6,6 +6,7 @@
 
 #include "helpers.hpp"
 #include "scrub/animate.hpp"
+#include "scrub/site.hpp"
 
 using namespace histmap;
 namespace fs = std::filesystem;
@@ -150,4 +151,52 @@ TEST_CASE("the site's data carries every piece, its spans and the assertions", "
     if (a["from"] == a["to"]) CHECK(dash == std::string::npos);
   }
   CHECK(single > 0);
+}
+
+// ---
+TEST_CASE("the site's data gives each source set its own spans in the page's one state table", "[scrub][site]") {
+  test::Scratch s;
+  const fs::path one = s.copy_of(test::synthetic());
+  fs::remove(one / "assertions" / "two.yaml");  // a set with source one's assertions only
+  auto main = test::load_ok(test::synthetic());
+  auto only_one = test::load_ok(one.string());
+  auto both = test::load_ok(test::synthetic());
+  Resolver rm(*main), r1(*only_one), r2(*both);
+  MapOptions mo;
+  mo.width_pt = 1000, mo.height_pt = 800, mo.legend = false, mo.labels = false;
+  Report rep;
+  MapCanvas canvas(*main, mo, rep);
+  REQUIRE(canvas.ok());
+  const Style style = test::style_named("default");
+  SiteOptions o;
+  o.first = test::day("1918-01-01"), o.last = test::day("1923-12-31"), o.start = o.first;
+  auto parse = [](const std::string& js) { return nlohmann::json::parse(js.substr(22, js.size() - 24)); };
+  const auto plain = parse(site_data_js(*main, rm, canvas, style, o));
+  CHECK_FALSE(plain.contains("sets"));
+  o.sets = {{"one", {{"en", "Source one"}}, only_one.get(), &r1}, {"both", {}, both.get(), &r2}};
+  const auto data = parse(site_data_js(*main, rm, canvas, style, o));
+  REQUIRE(data["sets"].size() == 2);
+  CHECK(data["sets"][0]["title"]["en"] == "Source one");
+  CHECK(data["sets"][1]["title"]["ru"] == "both");  // no name: the id
+  // The page's own data is as without sets; the sets' states are added after its own.
+  CHECK(data["pieces"] == plain["pieces"]);
+  REQUIRE(data["states"].size() > plain["states"].size());
+  for (size_t i = 0; i < plain["states"].size(); ++i) CHECK(data["states"][i] == plain["states"][i]);
+  for (size_t i = 0; i < plain["legend"].size(); ++i) CHECK(data["legend"][i] == plain["legend"][i]);
+  // A set resolved from the same assertions shares the page's states: the very same spans.
+  const size_t pieces = data["pieces"].size();
+  for (size_t p = 0; p < pieces; ++p) CHECK(data["sets"][1]["spans"][p] == data["pieces"][p]["spans"]);
+  // The set of source one: its states name only source one's assertions (indices into the
+  // page's list), and it differs from the whole somewhere.
+  REQUIRE(data["sets"][0]["spans"].size() == pieces);
+  int differing = 0;
+  for (size_t p = 0; p < pieces; ++p) {
+    differing += data["sets"][0]["spans"][p] != data["pieces"][p]["spans"];
+    for (const auto& span : data["sets"][0]["spans"][p]) {
+      const auto& st = data["states"][span[1].get<size_t>()];
+      for (const auto& a : st["a"]) CHECK(data["assertions"][a.get<size_t>()]["source"] == "src_one");
+      for (const auto& k : st["legend"]) CHECK(k.get<size_t>() < data["legend"].size());
+    }
+  }
+  CHECK(differing > 0);
 }

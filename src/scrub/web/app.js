@@ -32,19 +32,37 @@
   const words = (iso) => fill("date.day", { d: +iso.slice(8, 10), month_of: W("month_of." + +iso.slice(5, 7)), y: iso.slice(0, 4) });
   const polityName = (id) => (D.polities[id] ? D.polities[id].names[lang] : id);
 
-  // ---- map scaffolding
-  const svg = $("map");
-  svg.setAttribute("viewBox", `0 0 ${D.width} ${D.height}`);
-  const defs = el("defs", {}, svg);
-  el("path", { d: D.base.countries, fill: S.land, stroke: "none" }, svg);
-  el("path", { d: D.base.sea, fill: S.water, "fill-rule": "evenodd" }, svg);
-  const piecesG = el("g", {}, svg);
-  const over = el("g", { "pointer-events": "none" }, svg);
-  el("path", { d: D.base.lakes, fill: S.water, stroke: S.water_line, "stroke-width": 0.3 }, over);
-  el("path", { d: D.base.rivers, fill: "none", stroke: S.river, "stroke-width": 0.45 }, over);
-  el("path", { d: D.base.uyezd_lines, fill: "none", stroke: S.uyezd_line, "stroke-width": 0.35 }, over);
-  el("path", { d: D.base.governorate_lines, fill: "none", stroke: S.governorate_line, "stroke-width": 1.1 }, over);
-  const labelsG = el("g", { class: "labels", "pointer-events": "none" }, svg);
+  // ---- map scaffolding: the main map and a second one for comparisons (same layers, same view)
+  const svg = $("map"), svg2 = $("map2");
+  const defs = el("defs", {}, svg);  // patterns, shared by both maps (url(#id) is document-wide)
+  function scaffold(target) {
+    target.setAttribute("viewBox", `0 0 ${D.width} ${D.height}`);
+    el("path", { d: D.base.countries, fill: S.land, stroke: "none" }, target);
+    el("path", { d: D.base.sea, fill: S.water, "fill-rule": "evenodd" }, target);
+    const piecesG = el("g", {}, target);
+    const over = el("g", { "pointer-events": "none" }, target);
+    el("path", { d: D.base.lakes, fill: S.water, stroke: S.water_line, "stroke-width": 0.3 }, over);
+    el("path", { d: D.base.rivers, fill: "none", stroke: S.river, "stroke-width": 0.45 }, over);
+    el("path", { d: D.base.uyezd_lines, fill: "none", stroke: S.uyezd_line, "stroke-width": 0.35 }, over);
+    el("path", { d: D.base.governorate_lines, fill: "none", stroke: S.governorate_line, "stroke-width": 1.1 }, over);
+    const labelsG = el("g", { class: "labels", "pointer-events": "none" }, target);
+    const nodes = D.pieces.map((p, i) => {
+      const g = el("g", { class: "piece", "data-piece": p.id }, piecesG);
+      const fill = el("path", { d: p.path, class: "fill", "fill-rule": "evenodd" }, g);
+      const overlays = el("g", {}, g);
+      const edge = el("path", { d: p.path, class: "edge", fill: "none", stroke: "none", "fill-rule": "evenodd" }, g);
+      g.addEventListener("click", () => { if (!dragged) select(i); });
+      const title = el("title", {}, g);
+      return { g, fill, overlays, edge, title, state: -1 };
+    });
+    return { nodes, labelsG };
+  }
+  const { nodes, labelsG } = scaffold(svg);
+  let second = null;  // built when a comparison first needs it
+  const secondMap = () => {
+    if (!second) { second = scaffold(svg2); svg2.setAttribute("viewBox", svg.getAttribute("viewBox")); }
+    return second;
+  };
 
   // ---- marks (symbology/appearance.hpp): the page draws what data.js gives, nothing more
   const patterns = {};
@@ -110,19 +128,9 @@
     return sw;
   }
 
-  const nodes = D.pieces.map((p, i) => {
-    const g = el("g", { class: "piece", "data-piece": p.id }, piecesG);
-    const fill = el("path", { d: p.path, class: "fill", "fill-rule": "evenodd" }, g);
-    const overlays = el("g", {}, g);
-    const edge = el("path", { d: p.path, class: "edge", fill: "none", stroke: "none", "fill-rule": "evenodd" }, g);
-    g.addEventListener("click", () => { if (!dragged) select(i); });
-    const title = el("title", {}, g);
-    return { g, fill, overlays, edge, title, state: -1 };
-  });
-
   // ---- state lookup
-  function stateAt(piece, iso) {
-    const spans = D.pieces[piece].spans;  // [[from iso or null, state index], ...] ascending
+  const stateAt = (piece, iso) => stateIn(D.pieces[piece].spans, iso);
+  function stateIn(spans, iso) {  // spans: [[from iso or null, state index], ...] ascending
     let lo = 0, hi = spans.length - 1;
     while (lo < hi) {  // last span starting on or before iso
       const mid = (lo + hi + 1) >> 1;
@@ -131,8 +139,8 @@
     return spans[lo][1];
   }
 
-  function paint(i, s) {
-    const st = D.states[s], n = nodes[i];
+  function paint(n, i, s) {
+    const st = D.states[s];
     n.overlays.textContent = "";
     n.edge.setAttribute("stroke", "none");
     n.edge.removeAttribute("stroke-dasharray");
@@ -191,18 +199,19 @@
     const inForce = new Set(), started = new Set(), ended = new Set();
     const shown = new Set();
     for (let i = 0; i < nodes.length; i++) {
-      const s = stateAt(i, iso);
-      if (nodes[i].state !== s) paint(i, s);
+      const s = stateIn(spansA(i), iso);
+      if (nodes[i].state !== s) paint(nodes[i], i, s);
       const st = D.states[s];
       nodes[i].title.textContent = `${D.pieces[i].uyezd_name[lang]}: ${st.summary[lang]}`;
       st.a.forEach((a) => inForce.add(a));
-      const before = D.states[stateAt(i, prev)];
+      const before = D.states[stateIn(spansA(i), prev)];
       if (before !== st) {
         st.a.filter((a) => !before.a.includes(a)).forEach((a) => started.add(a));
         before.a.filter((a) => !st.a.includes(a)).forEach((a) => ended.add(a));
       }
       st.legend.forEach((k) => shown.add(k));
     }
+    showCompare(iso, shown);
     // Legend: only what is on the map now, in the order and words of histmap's legend.
     const legend = $("legend");
     legend.textContent = "";
@@ -223,7 +232,8 @@
     list.textContent = "";
     [...inForce].sort((x, y) => (D.assertions[x].from < D.assertions[y].from ? -1 : 1)).forEach((a) => list.appendChild(assertionItem(a)));
     if (selected >= 0) showHistory(selected);
-    if (!fromHash && location.hash !== "#" + iso) history_replace("#" + iso);
+    const hash = cmp.on ? compareHash(iso) : "#" + iso;
+    if (!fromHash && location.hash !== hash) history_replace(hash);
   }
   function history_replace(h) { try { window.history.replaceState(null, "", h); } catch (e) { location.hash = h; } }
 
@@ -257,6 +267,154 @@
     showHistory(i);
   }
 
+  // ---- compare: the slider's day beside a second day, or two source sets on the slider's day.
+  // Side A is drawn on the main map, side B on the second one (side by side); the difference
+  // view marks, on the main map, the pieces whose state differs and fades the others.
+  const sets = D.sets || [];  // [{id, title: {lang}, spans: [per piece: [[from, state], ...]]}]
+  const cmp = { on: false, kind: "dates", view: "side", day2: null, x: 0, y: Math.min(1, sets.length - 1) };
+  const slider2 = $("slider2");
+  slider2.min = first; slider2.max = last; slider2.step = 1;
+  const bySets = () => cmp.on && cmp.kind === "sets" && sets.length > 1;
+  const spansA = (i) => (bySets() ? sets[cmp.x].spans[i] : D.pieces[i].spans);
+  const spansB = (i) => (bySets() ? sets[cmp.y].spans[i] : D.pieces[i].spans);
+  const setTitle = (k) => sets[k].title[lang] || sets[k].id;
+  function sideLabels(iso) {
+    if (bySets()) return [setTitle(cmp.x), setTitle(cmp.y)];
+    return [words(iso), words(toIso(cmp.day2))];
+  }
+  // The pieces whose state differs between the two sides: [[piece, state A, state B], ...].
+  function differing(iso) {
+    const isoB = bySets() ? iso : toIso(cmp.day2), out = [];
+    for (let i = 0; i < D.pieces.length; i++) {
+      const a = stateIn(spansA(i), iso), b = stateIn(spansB(i), isoB);
+      if (a !== b) out.push([i, a, b]);
+    }
+    return out;
+  }
+  // Pieces of one uyezd that differ in the same way are one entry: [{pieces, a, b}, ...].
+  function grouped(diff) {
+    const groups = new Map();
+    for (const [i, a, b] of diff) {
+      const key = `${D.pieces[i].uyezd || D.pieces[i].id}|${a}|${b}`;
+      if (!groups.has(key)) groups.set(key, { pieces: [], a, b });
+      groups.get(key).pieces.push(i);
+    }
+    return [...groups.values()];
+  }
+  function compareItem({ pieces, a, b }, labels) {
+    const li = html("li");
+    li.dataset.pieces = li.title = pieces.map((i) => D.pieces[i].id).join(" ");
+    const parts = pieces.length > 1 ? ` (${fill("page.compare_parts", { n: pieces.length })})` : "";
+    li.appendChild(html("b", D.pieces[pieces[0]].uyezd_name[lang] + parts));
+    [a, b].forEach((s, k) => {
+      const st = D.states[s];
+      const side = html("div", "", "compare-side" + (st.conflict ? " conflict" : ""));
+      side.appendChild(html("i", `${labels[k]}: `));
+      side.appendChild(document.createTextNode(st.summary[lang]));
+      li.appendChild(side);
+      const ul = html("ul");
+      st.a.forEach((ai) => ul.appendChild(assertionItem(ai)));
+      if (st.a.length) li.appendChild(ul);
+    });
+    return li;
+  }
+  // Draws the comparison for the slider's day `iso`; adds side B's legend entries to `shown`.
+  function showCompare(iso, shown) {
+    document.body.classList.toggle("comparing", cmp.on);
+    document.body.classList.toggle("compare-difference", cmp.on && cmp.view === "difference");
+    $("compare-box").hidden = !cmp.on;
+    $("mapframe2").hidden = !(cmp.on && cmp.view === "side");
+    $("map-caption").hidden = !cmp.on;
+    for (const n of nodes) { n.g.classList.remove("changed", "muted"); n.g.removeAttribute("data-diff"); }
+    if (!cmp.on) return;
+    const labels = sideLabels(iso), diff = differing(iso), changed = new Set(diff.map((d) => d[0]));
+    if (cmp.view === "side") {
+      const isoB = bySets() ? iso : toIso(cmp.day2);
+      secondMap().nodes.forEach((n, i) => {
+        const s = stateIn(spansB(i), isoB);
+        if (n.state !== s) paint(n, i, s);
+        n.title.textContent = `${D.pieces[i].uyezd_name[lang]}: ${D.states[s].summary[lang]}`;
+        D.states[s].legend.forEach((k) => shown.add(k));
+      });
+      $("map-caption").textContent = labels[0];
+      $("map2-caption").textContent = labels[1];
+    } else {
+      nodes.forEach((n, i) => {
+        n.g.dataset.diff = changed.has(i) ? "changed" : "same";
+        n.g.classList.add(changed.has(i) ? "changed" : "muted");
+      });
+      $("map-caption").textContent = `${labels[0]} ↔ ${labels[1]}. ${W("page.compare_diff_note")}`;
+    }
+    $("date2").textContent = bySets() ? "" : labels[1];
+    slider2.value = cmp.day2;
+    slider2.setAttribute("aria-valuetext", words(toIso(cmp.day2)));
+    const entries = grouped(diff);
+    $("compare-count").textContent = diff.length ? fill("page.compare_count", { n: entries.length, pieces: diff.length }) : W("page.compare_none");
+    const list = $("compare-list");
+    list.textContent = "";
+    entries.forEach((e) => list.appendChild(compareItem(e, labels)));
+  }
+  // The address keeps the mode: #compare=DAY,DAY2 or #sets=X,Y&date=DAY, then &view=difference.
+  function compareHash(iso) {
+    const view = cmp.view === "difference" ? "&view=difference" : "";
+    if (bySets()) return `#sets=${sets[cmp.x].id},${sets[cmp.y].id}&date=${iso}${view}`;
+    return `#compare=${iso},${toIso(cmp.day2)}${view}`;
+  }
+  const isDay = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || "");
+  const clampDay = (d) => Math.max(first, Math.min(last, d));
+  // Reads an address; returns the day to show, or null if it names none. Sets the compare mode.
+  function readHash(hash) {
+    const h = hash.replace(/^#/, "");
+    if (isDay(h)) { cmp.on = false; return toDay(h); }
+    const p = new URLSearchParams(h);
+    const view = p.get("view") === "difference" ? "difference" : "side";
+    if (p.has("compare")) {
+      const [a, b] = p.get("compare").split(",");
+      if (!isDay(a) || !isDay(b)) return null;
+      Object.assign(cmp, { on: true, kind: "dates", view, day2: clampDay(toDay(b)) });
+      return toDay(a);
+    }
+    if (p.has("sets")) {
+      const [x, y] = p.get("sets").split(",").map((id) => sets.findIndex((s) => s.id === id));
+      if (x < 0 || y < 0) return null;
+      Object.assign(cmp, { on: true, kind: "sets", view, x, y });
+      if (cmp.day2 === null) cmp.day2 = clampDay(toDay(D.start));
+      return isDay(p.get("date")) ? toDay(p.get("date")) : toDay(D.start);
+    }
+    return null;
+  }
+  // The controls follow cmp (after an address was read, or a control changed it).
+  function syncCompareControls() {
+    const toggle = $("compare-toggle");
+    toggle.setAttribute("aria-pressed", String(cmp.on));
+    toggle.setAttribute("aria-expanded", String(cmp.on));
+    $("compare").hidden = !cmp.on;
+    for (const r of document.querySelectorAll("input[name=compare-kind]")) r.checked = r.value === cmp.kind;
+    for (const r of document.querySelectorAll("input[name=compare-view]")) r.checked = r.value === cmp.view;
+    $("compare-dates").hidden = cmp.kind !== "dates";
+    $("compare-sets").hidden = cmp.kind !== "sets";
+    $("set-x").value = String(cmp.x);
+    $("set-y").value = String(cmp.y);
+  }
+  function setupCompare() {
+    for (const id of ["set-x", "set-y"])
+      sets.forEach((s, k) => { const o = html("option", setTitle(k)); o.value = String(k); $(id).appendChild(o); });
+    $("compare-no-sets").hidden = sets.length > 1;
+    document.querySelector("input[name=compare-kind][value=sets]").disabled = sets.length < 2;
+    for (const id of ["set-x", "set-y"]) $(id).disabled = sets.length < 2;
+    $("compare-toggle").addEventListener("click", () => {
+      cmp.on = !cmp.on;
+      if (cmp.on && cmp.day2 === null) cmp.day2 = changes.find((c) => c > current + 180) ?? last;
+      syncCompareControls();
+      show(current);
+    });
+    for (const r of document.querySelectorAll("input[name=compare-kind], input[name=compare-view]"))
+      r.addEventListener("change", () => { cmp[r.name === "compare-kind" ? "kind" : "view"] = r.value; syncCompareControls(); show(current); });
+    slider2.addEventListener("input", () => { cmp.day2 = +slider2.value; show(current); });
+    $("set-x").addEventListener("change", () => { cmp.x = +$("set-x").value; show(current); });
+    $("set-y").addEventListener("change", () => { cmp.y = +$("set-y").value; show(current); });
+  }
+
   // ---- controls
   const changes = D.changes.map(toDay);
   const ticks = $("ticks");
@@ -287,15 +445,15 @@
   $("play").onclick = play;
   document.addEventListener("keydown", (e) => {
     const t = e.target;
-    if (t.matches && t.matches("input[type=search], select, textarea, #map")) return;  // they use their own keys
+    if (t.matches && t.matches("input[type=search], input[type=radio], select, textarea, #map, #slider2")) return;  // they use their own keys
     if (e.key === "ArrowRight" || e.key === "ArrowUp") { show(e.shiftKey ? nextChange(current) : current + 1); e.preventDefault(); }
     else if (e.key === "ArrowLeft" || e.key === "ArrowDown") { show(e.shiftKey ? prevChange(current) : current - 1); e.preventDefault(); }
     else if (t === slider && (e.key === "PageUp" || e.key === "PageDown")) { show(current + (e.key === "PageUp" ? 30 : -30)); e.preventDefault(); }
     else if (e.key === " " && !(t.matches && t.matches("button"))) { play(); e.preventDefault(); }
   });
   window.addEventListener("hashchange", () => {
-    const h = location.hash.slice(1);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(h)) show(toDay(h), true);
+    const day = readHash(location.hash);
+    if (day !== null) { syncCompareControls(); show(day, true); }
   });
   // Interface words: elements name their message id in data-w (text) or data-w-title.
   for (const e of document.querySelectorAll("[data-w]")) e.textContent = W(e.dataset.w);
@@ -320,9 +478,11 @@
   $("credit").textContent = D.credit[lang];
   const view = mapView();
   window.histmap = { show: (iso) => show(toDay(iso)), current: () => toIso(current), stateOf: (id, iso) =>
-    D.states[stateAt(D.pieces.findIndex((p) => p.id === id), iso)], view };
-  const start = /^#\d{4}-\d{2}-\d{2}$/.test(location.hash) ? toDay(location.hash.slice(1)) : toDay(D.start);
-  show(start, true);
+    D.states[stateAt(D.pieces.findIndex((p) => p.id === id), iso)], view, compare: () => ({ ...cmp }) };
+  setupCompare();
+  const start = readHash(location.hash);
+  syncCompareControls();
+  show(start ?? toDay(D.start), start !== null);
 
   // ---- zoom, pan, labels and search: the SVG viewBox is the view
   function mapView() {
@@ -335,52 +495,54 @@
       const x = Math.max(full.x - w / 2, Math.min(full.w - w / 2, v.x + (v.w - w) / 2));
       const y = Math.max(full.y - h / 2, Math.min(full.h - h / 2, v.y + (v.h - h) / 2));
       vb = { x, y, w, h };
-      svg.setAttribute("viewBox", `${x.toFixed(2)} ${y.toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)}`);
+      for (const s of [svg, svg2]) s.setAttribute("viewBox", `${x.toFixed(2)} ${y.toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)}`);
       scheduleLabels();
     }
     // Zoom by `k` (>1 closer) keeping the map point under client (cx, cy) in place.
-    function zoomAt(k, cx, cy) {
-      const r = svg.getBoundingClientRect();
+    function zoomAt(k, cx, cy, target = svg) {
+      const r = target.getBoundingClientRect();
       const ux = vb.x + (cx - r.left) / r.width * vb.w, uy = vb.y + (cy - r.top) / r.height * vb.h;
       const w = Math.max(minW, Math.min(full.w, vb.w / k)), h = w * full.h / full.w;
       set({ x: ux - (ux - vb.x) * w / vb.w, y: uy - (uy - vb.y) * h / vb.h, w, h });
     }
     const centre = () => { const r = svg.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
     const pan = (dxPx, dyPx) => { const u = 1 / pxPerUnit(); set({ ...vb, x: vb.x - dxPx * u, y: vb.y - dyPx * u }); };
-    svg.addEventListener("wheel", (e) => { zoomAt(Math.exp(-e.deltaY * 0.002), e.clientX, e.clientY); e.preventDefault(); },
-      { passive: false });
-    // Pointers: one drags, two pinch (distance sets the zoom, their midpoint pans).
+    // Pointers: one drags, two pinch (distance sets the zoom, their midpoint pans). Either map moves both.
     const down = new Map();
     let startDist = 0, moved = 0;
-    svg.addEventListener("pointerdown", (e) => {
-      down.set(e.pointerId, [e.clientX, e.clientY]);
-      moved = 0;
-      dragged = false;
-      if (down.size === 2) { const [a, b] = [...down.values()]; startDist = Math.hypot(a[0] - b[0], a[1] - b[1]); }
-    });
-    svg.addEventListener("pointermove", (e) => {
-      const last = down.get(e.pointerId);
-      if (!last) return;
-      if (down.size === 1) {
-        moved += Math.abs(e.clientX - last[0]) + Math.abs(e.clientY - last[1]);
-        if (moved > 6) {
-          if (!dragged) { svg.setPointerCapture(e.pointerId); svg.classList.add("dragging"); }
+    for (const target of [svg, svg2]) {
+      target.addEventListener("wheel", (e) => { zoomAt(Math.exp(-e.deltaY * 0.002), e.clientX, e.clientY, target); e.preventDefault(); },
+        { passive: false });
+      target.addEventListener("pointerdown", (e) => {
+        down.set(e.pointerId, [e.clientX, e.clientY]);
+        moved = 0;
+        dragged = false;
+        if (down.size === 2) { const [a, b] = [...down.values()]; startDist = Math.hypot(a[0] - b[0], a[1] - b[1]); }
+      });
+      target.addEventListener("pointermove", (e) => {
+        const last = down.get(e.pointerId);
+        if (!last) return;
+        if (down.size === 1) {
+          moved += Math.abs(e.clientX - last[0]) + Math.abs(e.clientY - last[1]);
+          if (moved > 6) {
+            if (!dragged) { target.setPointerCapture(e.pointerId); target.classList.add("dragging"); }
+            dragged = true;
+            pan(e.clientX - last[0], e.clientY - last[1]);
+          }
+        } else if (down.size === 2) {
+          const other = [...down.entries()].find(([id]) => id !== e.pointerId)[1];
+          const dist = Math.hypot(e.clientX - other[0], e.clientY - other[1]);
+          if (startDist > 0) zoomAt(dist / startDist, (e.clientX + other[0]) / 2, (e.clientY + other[1]) / 2, target);
+          pan((e.clientX - last[0]) / 2, (e.clientY - last[1]) / 2);
+          startDist = dist;
           dragged = true;
-          pan(e.clientX - last[0], e.clientY - last[1]);
         }
-      } else if (down.size === 2) {
-        const other = [...down.entries()].find(([id]) => id !== e.pointerId)[1];
-        const dist = Math.hypot(e.clientX - other[0], e.clientY - other[1]);
-        if (startDist > 0) zoomAt(dist / startDist, (e.clientX + other[0]) / 2, (e.clientY + other[1]) / 2);
-        pan((e.clientX - last[0]) / 2, (e.clientY - last[1]) / 2);
-        startDist = dist;
-        dragged = true;
-      }
-      down.set(e.pointerId, [e.clientX, e.clientY]);
-    });
-    const up = (e) => { down.delete(e.pointerId); svg.classList.remove("dragging"); startDist = 0; };
-    svg.addEventListener("pointerup", up);
-    svg.addEventListener("pointercancel", up);
+        down.set(e.pointerId, [e.clientX, e.clientY]);
+      });
+      const up = (e) => { down.delete(e.pointerId); target.classList.remove("dragging"); startDist = 0; };
+      target.addEventListener("pointerup", up);
+      target.addEventListener("pointercancel", up);
+    }
     svg.addEventListener("keydown", (e) => {  // the map focused: arrows pan, + and - zoom, 0 shows it whole
       const step = 60, c = centre();
       const act = { ArrowLeft: () => pan(step, 0), ArrowRight: () => pan(-step, 0), ArrowUp: () => pan(0, step),
@@ -409,7 +571,7 @@
     }
     let labelFrame = 0;
     function scheduleLabels() { if (!labelFrame) labelFrame = requestAnimationFrame(placeLabels); }
-    new ResizeObserver(scheduleLabels).observe(svg);  // a turned phone or a resized window: same size on screen
+    for (const s of [svg, svg2]) new ResizeObserver(scheduleLabels).observe(s);  // a turned phone or a resized window: same size on screen
     // A scale bar of a round length about 90 px long at the current zoom.
     function placeScaleBar() {
       const kmPerPx = D.km_per_unit / pxPerUnit();
@@ -446,6 +608,7 @@
         }
         if (!placed) t.setAttribute("visibility", "hidden");
       }
+      if (second) second.labelsG.innerHTML = labelsG.innerHTML;  // the second map shares the view, so the same labels
     }
 
     // Search: names of regions and places in the page's language (then any language), exact before partial.
