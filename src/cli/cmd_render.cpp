@@ -12,6 +12,9 @@
 #include "model/languages.hpp"
 #include "render/map.hpp"
 #include "render/multiple.hpp"
+#include "symbology/dataset_words.hpp"
+#include "symbology/words.hpp"
+#include "time/resolve.hpp"
 
 namespace histmap::cli {
 namespace {
@@ -36,7 +39,8 @@ std::vector<Day> dates_or_exit(const RenderOptions& o) {
     }
     days.push_back(d);
   }
-  std::string error = multiple_grid_error(static_cast<int>(days.size()), o.columns < 0 ? 0 : o.columns);
+  const size_t selections = std::max<size_t>(1, o.common.sources.size());  // several --sources: a row each
+  std::string error = multiple_grid_error(static_cast<int>(days.size() * selections), o.columns < 0 ? 0 : o.columns);
   if (o.columns == 0) error = "--columns 0: must be between 1 and the number of panels";
   if (!error.empty()) {
     std::cerr << "histmap: " << error << "\n";
@@ -112,11 +116,68 @@ void render_panels(RenderOptions& o, const std::vector<Day>& days, const Atlas& 
   }
 }
 
+// --sources given more than once: one atlas per selection; rows are the selections, columns the dates.
+struct Selections {
+  std::vector<std::unique_ptr<Atlas>> atlases;
+  std::vector<std::unique_ptr<Resolver>> resolvers;
+};
+
+// Every set any selection uses, in the dataset's order, as one list of names.
+std::string sets_of_selections(const Selections& s, const Words& w) {
+  const Atlas& first = *s.atlases.front();
+  std::vector<std::string> names;
+  for (size_t i = 0; i < first.sets.size(); ++i)
+    if (std::any_of(s.atlases.begin(), s.atlases.end(), [&](const auto& a) { return a->sets[i].in_use; }))
+      names.push_back(set_name(first.sets[i], w));
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? w.get("list.and") : ", ") + names[i];
+  return out;
+}
+
+void render_set_panels(RenderOptions& o, const std::vector<Day>& days, const Style& style, Report& report) {
+  if (o.caption) {
+    std::cerr << "histmap: --caption with several --sources: a caption cites one selection; render each selection "
+                 "with its own --caption, or give one --sources\n";
+    throw Exit{2};
+  }
+  if (days.size() > 1 && o.columns >= 0) {
+    std::cerr << "histmap: --columns with several --sources and several --date: rows are the selections, columns "
+                 "the dates; leave --columns out\n";
+    throw Exit{2};
+  }
+  const Words& w = words_for(o.map.lang);
+  Selections s;
+  std::vector<Panel> panels;
+  for (const auto& selection : o.common.sources) {
+    s.atlases.push_back(load_selection_or_exit(o.common, selection));
+    s.resolvers.push_back(std::make_unique<Resolver>(*s.atlases.back()));
+    std::string sets = sets_in_use_words(*s.atlases.back(), w);
+    for (Day d : days)
+      panels.push_back({s.atlases.back().get(), s.resolvers.back().get(), d,
+                        days.size() > 1 ? sets + ", " + day_words(d, w) : sets});
+  }
+  if (o.map.title.empty())
+    o.map.title =
+        w.fill("map.title", {{"title", dataset_title(*s.atlases.front(), w)}, {"sets", sets_of_selections(s, w)}});
+  int columns = days.size() > 1 ? static_cast<int>(days.size()) : std::max(0, o.columns);
+  auto drawn = render_multiple(panels, columns, o.map, style, o.output, report);
+  if (drawn.bad_arguments) {
+    print_findings(report);
+    throw Exit{2};
+  }
+}
+
 void run(RenderOptions& o) {
   std::vector<Day> days = dates_or_exit(o);
   check_page_or_exit(o);
   Style style = style_or_exit(o.style);
   Report report;
+  if (o.common.sources.size() > 1) {  // source sets side by side
+    render_set_panels(o, days, style, report);
+    finish_or_exit(report);
+    return;
+  }
   auto atlas = load_or_exit(o.common);
   if (days.size() == 1) render_single(o, days[0], *atlas, style, report);
   else render_panels(o, days, *atlas, style, report);

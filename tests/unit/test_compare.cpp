@@ -13,11 +13,14 @@
 #include <ogr_api.h>
 #include <nlohmann/json.hpp>
 
+#include "data/load.hpp"
 #include "helpers.hpp"
 #include "render/compare_map.hpp"
 #include "render/map.hpp"
 #include "symbology/appearance.hpp"
 #include "symbology/classify.hpp"
+#include "symbology/legend.hpp"
+#include "symbology/words.hpp"
 #include "time/compare.hpp"
 
 using namespace histmap;
@@ -277,8 +280,10 @@ TEST_CASE(
 TEST_CASE(
     "a map of two selections: differing pieces in bands of both sides, one-side pieces apart, the same each run") {
   // Two selections as two atlases: the shipped texts alone, and with the Armenian-side set beside them.
-  auto alone = test::load_ok(HISTMAP_GEODATA);
-  auto both = test::load_ok(HISTMAP_GEODATA, {std::string(HISTMAP_GEODATA) + "/sets/armenian"});
+  auto alone = test::load_seed_texts();
+  Report loaded;
+  auto both = load_atlas({HISTMAP_GEODATA, {}, {"azerbaijani", "armenian"}}, loaded);
+  REQUIRE(both);
   Resolver r1(*alone), r2(*both);
   const Day d = day("1920-12-01");
   const ComparedSides sides{{&r1, d}, {&r2, d}, "shipped", "shipped + armenian"};
@@ -331,4 +336,59 @@ TEST_CASE(
   render_compared(framed, map_of_selections(sides, rows, framed, style, w), style, (scratch.dir / "z.png").string(), r);
   REQUIRE_FALSE(r.has_errors());
   if (!out.empty()) fs::copy_file(scratch.dir / "z.png", out + ".zangezur.png", fs::copy_options::overwrite_existing);
+}
+
+namespace {
+
+// The legend labels of a state, in English: comparable across two atlases.
+std::set<std::string> labels_of(const Atlas& atlas, const PieceState& s) {
+  std::set<std::string> out;
+  for (const auto& c : legend_categories({&s})) out.insert(legend_label(c, atlas, words_for("en")));
+  return out;
+}
+
+std::unique_ptr<Atlas> load_selection(const std::vector<std::string>& only) {
+  Report report;
+  auto atlas = load_atlas({HISTMAP_GEODATA, {}, only}, report);
+  INFO(test::all_findings(report));
+  REQUIRE(atlas);
+  return atlas;
+}
+
+}  // namespace
+
+TEST_CASE("compare of the armenian and the azerbaijani set lists only pieces where their states differ") {
+  auto armenian = load_selection({"armenian"});
+  auto azerbaijani = load_selection({"azerbaijani"});
+  Resolver ra(*armenian), rz(*azerbaijani);
+  for (const char* date : {"1920-12-01", "1921-05-01"}) {
+    const Day d = day(date);
+    auto rows = compare_sides({&ra, d}, {&rz, d});
+    std::set<int> listed = pieces_of(rows);
+    int differing = 0;
+    for (size_t p = 0; p < armenian->pieces.size(); ++p) {
+      const int q = azerbaijani->piece_index(armenian->pieces[p].id);
+      REQUIRE(q >= 0);
+      const PieceState& x = ra.at(static_cast<int>(p), d);
+      const PieceState& y = rz.at(q, d);
+      const bool speaks_differs = x.empty() != y.empty();
+      const bool labels_differ = labels_of(*armenian, x) != labels_of(*azerbaijani, y);
+      INFO(date << " piece " << armenian->pieces[p].id);
+      if (speaks_differs || labels_differ) {
+        ++differing;
+        CHECK(listed.count(static_cast<int>(p)) == 1);
+      }
+      if (x.empty() && y.empty()) CHECK(listed.count(static_cast<int>(p)) == 0);
+    }
+    for (const auto& r : rows) {
+      INFO(date << " piece " << armenian->pieces[r.piece].id);
+      if (r.kind == Difference::Differs) CHECK_FALSE(r.aspects.empty());
+      CHECK((r.kind == Difference::Differs) == (!r.first->empty() && !r.second->empty()));
+      CHECK(r.first_assertions == r.first->assertions);
+      CHECK(r.second_assertions == r.second->assertions);
+      for (int a : r.first_assertions) CHECK(armenian->sources[armenian->assertions[a].source].set >= 0);
+    }
+    CHECK(differing > 0);
+    CHECK(rows.size() >= static_cast<size_t>(differing));
+  }
 }
