@@ -11,6 +11,7 @@
 #include "cli/compare_report.hpp"
 #include "model/languages.hpp"
 #include "render/compare_map.hpp"
+#include "symbology/dataset_words.hpp"
 #include "symbology/legend.hpp"
 
 namespace histmap::cli {
@@ -94,6 +95,9 @@ void draw_map(const CompareOptions& o, const Side& first, const Side& second, co
   const bool dates = o.common.sources.size() < 2;
   MapOptions options = o.map;
   page_size_or_exit(o.size, options);
+  if (!dates && options.title.empty())  // the title names both selections, not only the first one's sets
+    options.title = w.fill("map.title", {{"title", dataset_title(*first.atlas, w)},
+                                         {"sets", first.label + w.get("list.and") + second.label}});
   Style style = style_or_exit(o.style);
   auto canvas = canvas_or_exit(*first.atlas, options);
   const ComparedSides sides{
