@@ -129,10 +129,7 @@ std::string sets_of_selections(const Selections& s, const Words& w) {
   for (size_t i = 0; i < first.sets.size(); ++i)
     if (std::any_of(s.atlases.begin(), s.atlases.end(), [&](const auto& a) { return a->sets[i].in_use; }))
       names.push_back(set_name(first.sets[i], w));
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == names.size() ? w.get("list.and") : ", ") + names[i];
-  return out;
+  return list_words(names, w);
 }
 
 void render_set_panels(RenderOptions& o, const std::vector<Day>& days, const Style& style, Report& report) {

@@ -15,14 +15,18 @@ std::string set_name(const SourceSet& set, const Words& w) {
   return name.empty() ? set.id : name;
 }
 
+std::string list_words(const std::vector<std::string>& items, const Words& w) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == items.size() ? w.get("list.and") : ", ") + items[i];
+  return out;
+}
+
 std::string sets_in_use_words(const Atlas& atlas, const Words& w) {
   std::vector<std::string> names;
   for (const auto& s : atlas.sets)
     if (s.in_use) names.push_back(set_name(s, w));
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == names.size() ? w.get("list.and") : ", ") + names[i];
-  return out;
+  return list_words(names, w);
 }
 
 std::string data_credit(const Atlas& atlas, const Words& w) {

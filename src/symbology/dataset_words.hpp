@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "model/atlas.hpp"
 #include "symbology/words.hpp"
@@ -15,6 +16,8 @@ std::string dataset_title(const Atlas& atlas, const Words& w);
 std::string map_title(const Atlas& atlas, const Words& w);
 // A source set's short name in the words' language (else English, else its id).
 std::string set_name(const SourceSet& set, const Words& w);
+// Items as one list in the words' language: "A, B and C" (words `list.and`).
+std::string list_words(const std::vector<std::string>& items, const Words& w);
 // The sets in use as one list: "Azerbaijani-side texts, encyclopedic articles and Armenian-side pages".
 std::string sets_in_use_words(const Atlas& atlas, const Words& w);
 // The dataset's credit (boundaries, licences) followed by "Made with histmap."

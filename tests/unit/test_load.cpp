@@ -26,6 +26,18 @@ Report load_report(const fs::path& dir, const std::vector<std::string>& extra = 
   return r;
 }
 
+// A source set of one invented source: Violet holds uyezd A in March 1920 (a conflict with the synthetic data).
+void write_violet_set(const fs::path& dir) {
+  fs::create_directories(dir / "assertions");
+  test::write(dir / "sources.yaml",
+              "sources:\n  - id: src_three\n    title: A third view\n    perspective: Invented; the other side.\n");
+  test::write(dir / "polities.yaml", "polities:\n  - {id: violet, names: {en: Violet}}\n");
+  test::write(dir / "assertions/three.yaml",
+              "source: src_three\nassertions:\n  - id: three-violet-a\n    kind: control\n    party: violet\n"
+              "    region: uy_a\n    from: 1920-03-01\n    to: 1920-03-31\n    locator: {lines: \"9\"}\n"
+              "    paraphrase: Violet held uyezd A in March 1920.\n");
+}
+
 }  // namespace
 
 // ---
@@ -171,14 +183,7 @@ TEST_CASE("each broken piece is reported with its feature id", "[load][errors][g
 TEST_CASE("another source set loads beside the dataset and its disagreements show", "[load][sources]") {
   test::Scratch s;
   fs::path extra = s.dir / "extra";
-  fs::create_directories(extra / "assertions");
-  test::write(extra / "sources.yaml",
-              "sources:\n  - id: src_three\n    title: A third view\n    perspective: Invented; the other side.\n");
-  test::write(extra / "polities.yaml", "polities:\n  - {id: violet, names: {en: Violet}}\n");
-  test::write(extra / "assertions/three.yaml",
-              "source: src_three\nassertions:\n  - id: three-violet-a\n    kind: control\n    party: violet\n"
-              "    region: uy_a\n    from: 1920-03-01\n    to: 1920-03-31\n    locator: {lines: \"9\"}\n"
-              "    paraphrase: Violet held uyezd A in March 1920.\n");
+  write_violet_set(extra);
   auto a = test::load_ok(test::synthetic(), {extra.string()});
   CHECK(a->sources.size() == 3);
   Resolver r(*a);
@@ -207,14 +212,7 @@ TEST_CASE("source sets: folders under sets/ load by default and --sources picks 
   fs::rename(data / "sources.yaml", data / "sets/first/sources.yaml");
   test::write(data / "sets/first/set.yaml",
               "name: {en: first texts, ru: первые тексты}\nperspective: {en: One side.}\n");
-  fs::create_directories(data / "sets/second/assertions");
-  test::write(data / "sets/second/sources.yaml",
-              "sources:\n  - id: src_three\n    title: A third view\n    perspective: Invented; the other side.\n");
-  test::write(data / "sets/second/polities.yaml", "polities:\n  - {id: violet, names: {en: Violet}}\n");
-  test::write(data / "sets/second/assertions/three.yaml",
-              "source: src_three\nassertions:\n  - id: three-violet-a\n    kind: control\n    party: violet\n"
-              "    region: uy_a\n    from: 1920-03-01\n    to: 1920-03-31\n    locator: {lines: \"9\"}\n"
-              "    paraphrase: Violet held uyezd A in March 1920.\n");
+  write_violet_set(data / "sets/second");
   const size_t own = test::load_ok(test::synthetic())->assertions.size();
 
   auto all = test::load_ok(data.string());
