@@ -282,7 +282,7 @@ void write_area_svg(const Atlas& atlas, const AreaTable& table, const Style& sty
   if (tmp.empty()) return;
   Frame f{nullptr, atlas, style, w, table, {o.from, o.to, 78, 740, 0, 0}, "", ""};
   f.control = o.control, f.claims = o.claims;
-  f.title = w.fill("areas.title", {{"title", dataset_title(atlas, w)}});
+  f.title = w.fill("areas.title", {{"title", dataset_title(atlas, w)}, {"sets", sets_in_use_words(atlas, w)}});
   f.subtitle = w.fill("areas.subtitle",
                       {{"from", day_words(o.from, w)}, {"to", day_words(o.to, w)}, {"step", step_words(o.step, w)}});
   if (!o.region.empty()) f.subtitle += " " + w.fill("areas.region", {{"region", o.region}});
