@@ -222,7 +222,8 @@ TEST_CASE("source sets: folders under sets/ load by default and --sources picks 
   CHECK(all->sets[1].name.at("en") == "second");  // no set.yaml: the folder's name stands in
   CHECK(all->sources[static_cast<size_t>(all->source_index("src_three"))].set == 1);
   CHECK(all->assertions.size() == own + 1);
-  CHECK(Resolver(*all).at(all->piece_index("p2"), test::day("1920-03-15")).conflict());
+  const Resolver resolve_all(*all);
+  CHECK(resolve_all.at(all->piece_index("p2"), test::day("1920-03-15")).conflict());
 
   SECTION("one set alone: the other's assertions play no part") {
     Report rep;
@@ -231,7 +232,8 @@ TEST_CASE("source sets: folders under sets/ load by default and --sources picks 
     CHECK(one->assertions.size() == 1);
     CHECK_FALSE(one->sets[0].in_use);
     CHECK(one->sets[1].in_use);
-    const PieceState& st = Resolver(*one).at(one->piece_index("p2"), test::day("1920-03-15"));
+    const Resolver resolve_one(*one);  // the state lives in the resolver, so the resolver must outlive it
+    const PieceState& st = resolve_one.at(one->piece_index("p2"), test::day("1920-03-15"));
     CHECK_FALSE(st.conflict());
     CHECK(st.controller == one->polity_index("violet"));
   }
