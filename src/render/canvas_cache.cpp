@@ -9,7 +9,7 @@ namespace histmap {
 
 namespace {
 
-constexpr int64_t kFormat = 1;  // bump when what is stored, or how it is computed, changes
+constexpr int64_t kFormat = 2;  // bump when what is stored, or how it is computed, changes
 
 void hash_geometry(Hasher& h, const OGRGeometry* g) {
   if (!g) {

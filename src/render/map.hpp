@@ -96,6 +96,15 @@ class MapCanvas {
     double x, y;
   };
   std::vector<LabelPoint> region_label_points() const;
+  // Where each uyezd's name is written in `style` (render/labels.cpp): its box (x0, y0, x1, y1)
+  // on the page, and for a name set beside its area, the leader's end inside that area.
+  struct PlacedName {
+    int region;
+    std::array<double, 4> box;
+    bool leader;
+    double anchor_x, anchor_y;
+  };
+  std::vector<PlacedName> placed_names(const Style& style) const;
   // The map frame on the page: x0, y0, x1, y1.
   std::array<double, 4> frame() const;
   const MapOptions& options() const { return options_; }

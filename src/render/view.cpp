@@ -9,6 +9,7 @@
 
 #include <ogr_api.h>
 
+#include "render/area_grid.hpp"
 #include "render/canvas_cache.hpp"
 #include "render/canvas_impl.hpp"
 #include "symbology/legend.hpp"
@@ -230,12 +231,15 @@ void project_outlines(const Atlas& atlas, const MapOptions& options, MapCanvas::
     auto& dest = reg.kind == RegionKind::Uyezd ? im.uyezd_lines : im.governorate_lines;
     dest.insert(dest.end(), lines.begin(), lines.end());
     if (reg.kind == RegionKind::Uyezd) {
-      GeometryPtr inside(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(u.get()))));
-      Pt at;
-      if (inside && im.project(inside->toPoint()->getX(), inside->toPoint()->getY(), at)) {
+      // The label's anchor is the point deepest inside the uyezd (a leader ends there; the page
+      // writes the name there), not GEOS's PointOnSurface, which may lie near an edge.
+      std::vector<const Shape*> shapes;
+      for (int p : reg.pieces) shapes.push_back(&im.pieces[p]);
+      AreaGrid grid(shapes, (im.frame.x1 - im.frame.x0) / 400, 0);
+      if (!grid.empty()) {
         Box b = shape_box(im.shape_of(u.get()));
-        im.region_labels.push_back({name_in(reg.names, options.lang, reg.id), at, (b.x1 - b.x0) * (b.y1 - b.y0),
-                                    static_cast<int>(&reg - atlas.regions.data())});
+        im.region_labels.push_back({name_in(reg.names, options.lang, reg.id), grid.deepest(),
+                                    (b.x1 - b.x0) * (b.y1 - b.y0), static_cast<int>(&reg - atlas.regions.data())});
       }
     }
   }

@@ -38,8 +38,10 @@ def load(path):
         return yaml.safe_load(f) or {}
 
 
-def leaning(text, ids):
+def leaning(text, ids, source_ids=()):
     why = [w for pattern, w in LEANING if pattern.search(text)]
+    # A reader meets the text without the source list beside it: a source is named in words.
+    why += [f"names source {w} by its id" for w in sorted(source_ids) if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
     m = AS_ID.search(text)
     if m:
         why.append(f"reads 'as {m.group(1)}'")
@@ -54,10 +56,13 @@ def main():
         for path in sorted(glob.glob(os.path.join(folder, "assertions", "*.yaml"))):
             records += [(os.path.relpath(path, geodata), a) for a in load(path).get("assertions", [])]
     ids = {str(a.get("id")) for _, a in records}
+    source_ids = {str(s.get("id")) for folder in dataset_dirs(geodata)
+                  if os.path.exists(os.path.join(folder, "sources.yaml"))
+                  for s in load(os.path.join(folder, "sources.yaml")).get("sources", []) or []}
     problems = []
     for path, a in records:
         for field in ASSERTION_TEXTS:
-            for w in leaning(str(a.get(field) or ""), ids):
+            for w in leaning(str(a.get(field) or ""), ids, source_ids if field == "paraphrase" else ()):
                 problems.append(f"{path}: {a.get('id')}: {field} {w}; say in full what the text says for this record")
     notes = 0
     for folder in dataset_dirs(geodata):
