@@ -106,8 +106,9 @@ void draw_map(const CompareOptions& o, const Side& first, const Side& second, co
     return dates ? map_of_days(sides, rows, *canvas, style, w) : map_of_selections(sides, rows, *canvas, style, w);
   };
   ComparedMap m = map_of();
-  if (canvas->legend_extent(m.legend, style).over_map > 0) {  // a long legend gets its own columns
-    options.legend_columns = canvas->legend_extent(m.legend, style).columns;
+  if (MapOptions fitted = room_for_legend(*first.atlas, options, m.legend, style);  // room for a long legend
+      fitted.legend_columns != options.legend_columns || fitted.legend_below != options.legend_below) {
+    options = fitted;
     canvas = canvas_or_exit(*first.atlas, options);
     m = map_of();
   }

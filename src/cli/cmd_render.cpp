@@ -88,10 +88,10 @@ void write_caption(const RenderOptions& o, const Atlas& atlas, const std::vector
 void render_single(RenderOptions& o, Day day, const Atlas& atlas, const Style& style, Report& report) {
   Resolver resolver(atlas);
   auto canvas = canvas_or_exit(atlas, o.map);
-  if (o.map.legend) {  // a legend too long for one column gets room for more beside the map
-    auto e = canvas->legend_extent(canvas->legend_over(resolver, {day}, style), style);
-    if (e.over_map > 0) {
-      o.map.legend_columns = e.columns;
+  if (o.map.legend) {  // a legend too long for one column gets room beside or under the map
+    MapOptions fitted = room_for_legend(atlas, o.map, canvas->legend_over(resolver, {day}, style), style);
+    if (fitted.legend_columns != o.map.legend_columns || fitted.legend_below != o.map.legend_below) {
+      o.map = fitted;
       canvas = canvas_or_exit(atlas, o.map);
     }
   }

@@ -103,6 +103,7 @@ uint64_t canvas_key(const Atlas& atlas, const MapOptions& options, const MapCanv
   if (options.bbox)
     for (double v : *options.bbox) h.number(v);
   h.text(options.region).text(options.lang).integer(options.legend).integer(options.legend_columns);
+  h.number(options.legend_below);
   h.number(im.scale).number(im.ox).number(im.oy);
   h.number(im.frame.x0).number(im.frame.y0).number(im.frame.x1).number(im.frame.y1);
   h.integer(static_cast<int64_t>(atlas.pieces.size()));

@@ -81,7 +81,6 @@ struct DrawnGroup {
   Area area;
 };
 
-
 // Layers (layers.cpp), labels (labels.cpp) and furniture (furniture.cpp).
 void draw_ground(const Frame& f);
 void draw_states(const Frame& f, const std::vector<DrawnGroup>& groups);
@@ -103,9 +102,12 @@ struct LegendLayout {
   int columns = 1;
   int over_map = 0;  // columns beyond the room kept for the legend, drawn over the map
   Box box{};         // everything the legend covers on the page
+  Pt title{};        // where the legend's heading goes
 };
 LegendLayout layout_legend(const Frame& f, const std::vector<LegendItem>& items, const Words& w);
 void draw_legend_panel(const Frame& f, const std::vector<LegendItem>& items, const Words& w);
+// The least band under the map that holds the legend in columns across the page, its type at `scale`.
+double legend_band_needed(const Frame& f, const std::vector<LegendItem>& items, const Words& w, double scale);
 
 // Draws one page with `draw_page` into `path` (.pdf, .svg or .png at `dpi`, written atomically);
 // false (with findings) when it could not be written.

@@ -93,7 +93,10 @@ void draw_title_and_credit(const Frame& f, Day day, const std::vector<const Sour
   std::string credit =
       used_sources.empty() ? w.get("credit.no_sources") : w.fill("credit.sources", {{"sources", sources}});
   credit += data_credit(f.atlas, w);
-  f.text.draw(credit, kMargin, H - kMargin - kCreditBand + 6, style.font_credit, style.text, false, W - 2 * kMargin);
+  // Smaller type rather than lines past the page's bottom edge (many sources on a narrow page).
+  double credit_size = style.font_credit, room = kCreditBand - 6 + kMargin - 6;
+  while (credit_size > 3.5 && f.text.size(credit, credit_size, false, W - 2 * kMargin).y > room) credit_size *= 0.94;
+  f.text.draw(credit, kMargin, H - kMargin - kCreditBand + 6, credit_size, style.text, false, W - 2 * kMargin);
 }
 
 namespace {
@@ -144,31 +147,56 @@ std::vector<std::string> legend_furniture_keys(const MapOptions& options) {
   return keys;
 }
 
-LegendLayout layout_legend(const Frame& f, const std::vector<LegendItem>& items, const Words& w) {
-  const Style& style = f.style;
-  const Box& fr = f.im.frame;
-  LegendLayout best;
+namespace {
+
+std::vector<std::string> legend_rows(const Frame& f, const std::vector<LegendItem>& items, const Words& w) {
   std::vector<std::string> labels;
   for (const auto& item : items) labels.push_back(item.label);
   for (const auto& key : legend_furniture_keys(f.options)) labels.push_back(w.get(key));
-  // Smaller type in steps first, then more columns: those the layout kept room for, right of
-  // the map, then leftwards over the map on a framed box. Never cut.
-  const int kept = std::max(1, f.options.legend_columns);
+  return labels;
+}
+
+double row_height(const Frame& f, const std::string& label, double scale) {
+  return std::max(14.0 * scale,
+                  f.text.size(label, f.style.font_legend * scale, false, kLegendWidth - 26 * scale).y + 4 * scale);
+}
+
+// Legend columns that fit across the page in a band under the map.
+int columns_across(const MapOptions& o) {
+  return std::max(1, static_cast<int>((o.width_pt - 2 * kMargin + kGap) / (kLegendWidth + kGap)));
+}
+
+}  // namespace
+
+LegendLayout layout_legend(const Frame& f, const std::vector<LegendItem>& items, const Words& w) {
+  const Style& style = f.style;
+  const Box& fr = f.im.frame;
+  const bool below = f.options.legend_below > 0;
+  LegendLayout best;
+  std::vector<std::string> labels = legend_rows(f, items, w);
+  // Smaller type in steps first, then more columns: beside the map, those the layout kept room
+  // for right of it, then leftwards over it on a framed box; under the map, across the page. Never cut.
+  const int kept = below ? columns_across(f.options) : std::max(1, f.options.legend_columns);
+  const double step = kLegendWidth + kGap;
   auto column_x = [&](int c) {
-    double x0 = fr.x1 + kGap, step = kLegendWidth + kGap;
+    if (below) return fr.x0 + c * step;
+    double x0 = fr.x1 + kGap;
     return c < kept ? x0 + c * step : x0 - (c - kept + 1) * step;
   };
-  for (int columns = kept; columns <= kept + 3; ++columns)
+  const Pt title = below ? Pt{fr.x0, fr.y1 + kGap} : Pt{fr.x1 + kGap, fr.y0};
+  const double bottom = below ? title.y + f.options.legend_below : fr.y1;
+  for (int columns = kept; columns <= kept + (below ? 0 : 3); ++columns)
     for (double scale : {1.0, 0.9, 0.8, 0.72, 0.65}) {
       LegendLayout l;
       l.scale = scale;
       l.font = style.font_legend * scale;
       l.column_width = kLegendWidth;
-      double top = fr.y0 + style.font_legend * 2.4 * scale, y = top;
+      l.title = title;
+      double top = title.y + style.font_legend * 2.4 * scale, y = top;
       int column = 0;
       for (const auto& label : labels) {
-        double h = std::max(14.0 * scale, f.text.size(label, l.font, false, kLegendWidth - 26 * scale).y + 4 * scale);
-        if (y + h > fr.y1 && y > top) {
+        double h = row_height(f, label, scale);
+        if (y + h > bottom && y > top) {
           if (++column >= columns) break;
           y = top;
         }
@@ -176,13 +204,33 @@ LegendLayout layout_legend(const Frame& f, const std::vector<LegendItem>& items,
         y += h;
       }
       l.columns = column + 1;
-      l.over_map = std::max(0, l.columns - kept);
-      l.box = {std::min(column_x(l.columns - 1), fr.x1 + kGap) - 4, fr.y0 - 2,
-               column_x(std::min(l.columns, kept) - 1) + kLegendWidth, fr.y1};
+      l.over_map = below ? 0 : std::max(0, l.columns - kept);
+      l.box = below ? Box{fr.x0 - 4, title.y - 2, column_x(l.columns - 1) + kLegendWidth, bottom}
+                    : Box{std::min(column_x(l.columns - 1), fr.x1 + kGap) - 4, fr.y0 - 2,
+                          column_x(std::min(l.columns, kept) - 1) + kLegendWidth, fr.y1};
       if (l.rows.size() == labels.size()) return l;
       if (l.rows.size() > best.rows.size()) best = l;
     }
   return best;  // only when even three columns over the map of the smallest type cannot hold it
+}
+
+double legend_band_needed(const Frame& f, const std::vector<LegendItem>& items, const Words& w, double scale) {
+  std::vector<double> heights;
+  for (const auto& label : legend_rows(f, items, w)) heights.push_back(row_height(f, label, scale));
+  const int across = columns_across(f.options);
+  auto fits = [&](double band) {  // the rows, filled down column after column, within `across`
+    int column = 0;
+    double y = 0;
+    for (double h : heights) {
+      if (y + h > band && y > 0) ++column, y = 0;
+      y += h;
+    }
+    return column < across;
+  };
+  double lo = 0, hi = 0;
+  for (double h : heights) hi += h;
+  for (int i = 0; i < 30; ++i) (fits((lo + hi) / 2) ? hi : lo) = (lo + hi) / 2;
+  return f.style.font_legend * 2.4 * scale + hi + 1;
 }
 
 void draw_legend_panel(const Frame& f, const std::vector<LegendItem>& items, const Words& w) {
@@ -197,7 +245,7 @@ void draw_legend_panel(const Frame& f, const std::vector<LegendItem>& items, con
     cairo_set_line_width(f.cr, 0.6);
     cairo_stroke(f.cr);
   }
-  f.text.draw(w.get("legend.title"), fr.x1 + kGap, fr.y0, (style.font_legend + 1.5) * l.scale, style.text, true);
+  f.text.draw(w.get("legend.title"), l.title.x, l.title.y, (style.font_legend + 1.5) * l.scale, style.text, true);
   auto keys = legend_furniture_keys(f.options);
   for (size_t i = 0; i < l.rows.size(); ++i) {
     const auto& r = l.rows[i];

@@ -103,6 +103,43 @@ std::vector<LegendItem> MapCanvas::legend_over(const Resolver& resolver, const s
   return legend(shown, atlas_, style, words_for(options_.lang));
 }
 
+double MapCanvas::legend_band_height(const std::vector<LegendItem>& items, const Style& style, double scale) const {
+  cairo_surface_t* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, nullptr);
+  cairo_t* cr = cairo_create(surface);
+  Frame f{cr, atlas_, *impl_, options_, style, Text{cr, style.font_family}};
+  double band = legend_band_needed(f, items, words_for(options_.lang), scale);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  return band;
+}
+
+MapOptions room_for_legend(const Atlas& atlas, const MapOptions& options, const std::vector<LegendItem>& items,
+                           const Style& style) {
+  if (!options.legend || options.panel) return options;
+  Report quiet;  // the caller's canvas reports the chosen layout's problems
+  MapCanvas first(atlas, options, quiet);
+  if (!first.ok()) return options;
+  auto e = first.legend_extent(items, style);
+  MapOptions beside = options, below = options;
+  std::unique_ptr<MapCanvas> wide;
+  if (e.over_map > 0) {
+    beside.legend_columns = e.columns;
+    wide = std::make_unique<MapCanvas>(atlas, beside, quiet);
+  }
+  // Under the map only when the band leaves a frame and gives the map clearly more room than
+  // beside it; its type may shrink to 80% for that, as it would beside the map.
+  double best = (wide ? *wide : first).points_per_km() * 1.1;
+  bool take_below = false;
+  for (double scale : {1.0, 0.9, 0.8}) {
+    MapOptions o = options;
+    o.legend_below = first.legend_band_height(items, style, scale);
+    MapCanvas under(atlas, o, quiet);
+    if (!under.ok() || !under.legend_extent(items, style).complete || under.points_per_km() <= best) continue;
+    best = under.points_per_km(), below = o, take_below = true;
+  }
+  return take_below ? below : beside;
+}
+
 MapCanvas::LegendExtent MapCanvas::legend_extent(const std::vector<LegendItem>& items, const Style& style) const {
   cairo_surface_t* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, nullptr);
   cairo_t* cr = cairo_create(surface);

@@ -32,6 +32,7 @@ struct MapOptions {
   bool labels = true;
   bool legend = true;
   int legend_columns = 1;    // room kept right of the map for this many legend columns
+  double legend_below = 0;   // >0: the legend takes a band this tall (points) under the map, in columns across
   bool piece_lines = false;  // draw every piece's outline (the modern districts), thin
   bool date_caption = true;  // the date line under the title (animations draw their own)
   // One panel of a multiple (render/multiple.hpp): the frame fills the page below a heading
@@ -44,6 +45,13 @@ struct ScaleBar {
   double length_pt = 0;     // its length on the page
   double lon = 0, lat = 0;  // where on the map the scale was measured (the frame's centre)
 };
+
+class MapCanvas;
+// The page layout that leaves the map the most room for a legend of `items`: one column beside
+// the map, more columns beside it, or columns in a band under it (wide areas on a landscape
+// page). Returns `options` with legend_columns / legend_below set; unchanged when one column fits.
+MapOptions room_for_legend(const Atlas& atlas, const MapOptions& options, const std::vector<LegendItem>& items,
+                           const Style& style);
 
 class MapCanvas {
  public:
@@ -78,6 +86,11 @@ class MapCanvas {
     double scale;  // of the legend's type
   };
   LegendExtent legend_extent(const std::vector<LegendItem>& items, const Style& style) const;
+  // The least band under the map that holds the legend of `items` in columns across the page,
+  // its type at `scale` of the style's.
+  double legend_band_height(const std::vector<LegendItem>& items, const Style& style, double scale = 1) const;
+  // Page points per metre on the ground at the frame's centre (what a layout gives the map).
+  double points_per_km() const { return scale_.km > 0 ? scale_.length_pt / scale_.km : 0; }
 
   // The legend of every category any of `days` shows inside the frame, in legend order.
   std::vector<LegendItem> legend_over(const Resolver& resolver, const std::vector<Day>& days, const Style& style) const;

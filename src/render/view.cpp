@@ -190,9 +190,10 @@ bool projected_box(const Extent& x, const MapCanvas::Impl& im, double& px0, doub
 // 3. Frame on the page and the fit of the projected extent.
 bool fit_frame(const MapOptions& options, const Extent& x, const std::string& crs, MapCanvas::Impl& im,
                Report& report) {
-  double legend_w = options.legend ? (kLegendWidth + kGap) * std::max(1, options.legend_columns) : 0;
+  const bool below = options.legend && options.legend_below > 0;
+  double legend_w = options.legend && !below ? (kLegendWidth + kGap) * std::max(1, options.legend_columns) : 0;
   im.frame = {kMargin, kMargin + kTitleBand, options.width_pt - kMargin - legend_w,
-              options.height_pt - kMargin - kCreditBand};
+              options.height_pt - kMargin - kCreditBand - (below ? options.legend_below + kGap : 0)};
   if (options.panel)  // inside the panel's rectangle, the border's half width in from its edges
     im.frame = {0.5, kPanelHeading, options.width_pt - 0.5, options.height_pt - 0.5};
   if (im.frame.x1 - im.frame.x0 < 100 || im.frame.y1 - im.frame.y0 < 80) {

@@ -334,13 +334,12 @@ void animate(const Atlas& atlas, const Resolver& resolver, const MapCanvas& canv
     size_t hold = o.step == "changes" ? 1 : static_cast<size_t>(std::ceil(o.caption_seconds * o.fps));
     plan.captions = frame_captions(atlas, resolver, plan.days, std::max<size_t>(hold, 1), words_for(plan.lang));
     // The period's legend; when it needs more columns than the canvas keeps room for, a canvas
-    // that keeps room for them (a narrower map) rather than columns over the map.
+    // that keeps room for them beside or under the map rather than columns over the map.
     const MapCanvas* drawn = &canvas;
     std::unique_ptr<MapCanvas> wider;
     plan.legend = canvas.legend_over(resolver, plan.days, style);
-    if (auto e = canvas.legend_extent(plan.legend, style); mo.legend && e.over_map > 0) {
-      MapOptions wide = mo;
-      wide.legend_columns = e.columns;
+    if (MapOptions wide = room_for_legend(atlas, mo, plan.legend, style);
+        wide.legend_columns != mo.legend_columns || wide.legend_below != mo.legend_below) {
       wider = std::make_unique<MapCanvas>(atlas, wide, report);
       if (!wider->ok()) return;
       drawn = wider.get();
