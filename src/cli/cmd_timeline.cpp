@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/format.hpp"
+#include "model/languages.hpp"
 #include "scrub/timeline_chart.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
@@ -16,7 +17,7 @@ namespace {
 
 struct TimelineOptions {
   CommonOptions common;
-  std::string from, to, region, style = "default";
+  std::string from, to, region, style = "default", lang = "en";
 };
 
 // The state after a change; when it reads like the state before (the same control,
@@ -59,7 +60,7 @@ void run(const TimelineOptions& o) {
       throw Exit{2};
     }
     refuse_existing(o.common.output, o.common.force);
-    write_timeline_svg(*atlas, resolver, style, a, b, o.common.output, report);
+    write_timeline_svg(*atlas, resolver, style, a, b, o.common.output, report, o.lang);
     finish_or_exit(report);
     return;
   }
@@ -101,6 +102,9 @@ void add_timeline_command(CLI::App& app) {
   cmd->add_option("--region", o->region, "Only changes touching this region");
   add_data_options(cmd, o->common);
   cmd->add_option("--style", o->style, "Style of the SVG chart")->capture_default_str();
+  cmd->add_option("--lang", o->lang, "Language of the SVG chart's names and words: " + language_list())
+      ->check(CLI::IsMember(language_codes()))
+      ->capture_default_str();
   add_output_options(cmd, o->common, {"text", "json", "csv", "svg"});
   cmd->callback([o] { run(*o); });
 }

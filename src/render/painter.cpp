@@ -80,14 +80,27 @@ void status_pattern(cairo_t* cr, const Mark& m, const Box& b) {
     bool dots = pattern == Pattern::Dots;
     double step = dots ? (m.spacing > 0 ? m.spacing : 5.5) : 8;
     double radius = dots ? (m.width > 0 ? m.width : 0.75) : 1.8;
-    for (double y = std::floor(b.y0 / step) * step; y <= b.y1; y += step)
-      for (double x = std::floor(b.x0 / step) * step + (static_cast<long>(y / step) % 2) * step / 2; x <= b.x1;
-           x += step) {
+    for (double y = std::floor(b.y0 / step) * step; y <= b.y1; y += step) {
+      const double first = std::floor(b.x0 / step) * step + (static_cast<long>(y / step) % 2) * step / 2;
+      if (dots) {  // a row of dots as one dashed line of round caps: a short path in SVG and PDF
+        const double last = first + std::floor((b.x1 - first) / step) * step;
+        cairo_move_to(cr, first, y);
+        cairo_line_to(cr, last + step / 2, y);
+        continue;
+      }
+      for (double x = first; x <= b.x1; x += step) {
         cairo_new_sub_path(cr);
         cairo_arc(cr, x, y, radius, 0, 2 * M_PI);
       }
+    }
     if (dots) {
-      cairo_fill(cr);
+      const double dash[] = {0, step};
+      cairo_set_dash(cr, dash, 2, 0);
+      cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_width(cr, 2 * radius);
+      cairo_stroke(cr);
+      cairo_set_dash(cr, nullptr, 0, 0);
+      cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     } else {
       cairo_set_line_width(cr, 0.5);
       cairo_stroke(cr);

@@ -2,14 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include <cairo-svg.h>
 
 #include "render/painter.hpp"
-#include "render/text.hpp"
 #include "scrub/chart_parts.hpp"
 #include "symbology/dataset_words.hpp"
 #include "symbology/legend.hpp"
@@ -49,6 +45,7 @@ Plot plot_of(const AreaTable& t) {
 
 struct Frame {
   cairo_t* cr;
+  ChartText& text;
   const Atlas& atlas;
   const Style& style;
   const Words& w;
@@ -88,7 +85,7 @@ auto draw_value_axis(const Frame& f, double top, double bottom, double max) {
     set_rgb(f.cr, f.style.text, v == 0 ? 0.6 : 0.15);
     cairo_set_line_width(f.cr, 0.5);
     cairo_stroke(f.cr);
-    chart_text(f.cr, f.style, f.w.fill("areas.km2", {{"n", thousands(v)}}), f.left - 4, y, 6.5, false, true);
+    f.text.line(f.w.fill("areas.km2", {{"n", thousands(v)}}), f.left - 4, y, 6.5, false, true);
   }
   return [=](double v) { return bottom - v * scale; };
 }
@@ -127,7 +124,7 @@ void draw_claims(const Frame& f, const Plot& p, double top, double bottom) {
     // Where a party claims nothing on two days running, no line: the baseline stays the axis
     // instead of the last-drawn claimant's colour.
     auto km2 = [&](size_t i) { return p.line_km2[l][std::min(i, f.table.days.size() - 1)]; };
-    cairo_new_path(f.cr);  // text leaves a current point behind
+    cairo_new_path(f.cr);
     for (size_t i = 0; i < xs.size(); ++i) {
       const bool zero_run = i == 0 || (km2(i) == 0 && km2(i - 1) == 0);
       zero_run ? cairo_move_to(f.cr, xs[i], y_of(km2(i))) : cairo_line_to(f.cr, xs[i], y_of(km2(i)));
@@ -137,7 +134,7 @@ void draw_claims(const Frame& f, const Plot& p, double top, double bottom) {
     cairo_set_line_join(f.cr, CAIRO_LINE_JOIN_ROUND);
     cairo_stroke(f.cr);
   }
-  if (p.lines.empty()) chart_text(f.cr, f.style, f.w.get("areas.no_claims"), f.left + 8, (top + bottom) / 2, 8);
+  if (p.lines.empty()) f.text.line(f.w.get("areas.no_claims"), f.left + 8, (top + bottom) / 2, 8);
 }
 
 constexpr double kKeyRow = 11;
@@ -166,7 +163,7 @@ double draw_key(const Frame& f, const Plot& p, double top) {
     set_rgb(f.cr, f.style.text, 0.35);
     cairo_set_line_width(f.cr, 0.4);
     cairo_stroke(f.cr);
-    chart_text(f.cr, f.style, series_name({false, p.bands[b]}, f.atlas, f.w), lx + 15, ly, 6.5);
+    f.text.line(series_name({false, p.bands[b]}, f.atlas, f.w), lx + 15, ly, 6.5, false, false, column - 20);
   }
   if (n % 2) ++n;  // claimants start on a row of their own
   for (const auto& line : p.lines) {
@@ -177,29 +174,10 @@ double draw_key(const Frame& f, const Plot& p, double top) {
     set_rgb(f.cr, f.style.colour_of(f.atlas.polities[line.party]));
     cairo_set_line_width(f.cr, 1.6);
     cairo_stroke(f.cr);
-    chart_text(f.cr, f.style, f.w.fill("claim", {{"party", series_name({true, line}, f.atlas, f.w)}}), lx + 15, ly,
-               6.5);
+    f.text.line(f.w.fill("claim", {{"party", series_name({true, line}, f.atlas, f.w)}}), lx + 15, ly, 6.5, false, false,
+                column - 20);
   }
   return top + kKeyRow * static_cast<double>((n + 1) / 2);
-}
-
-std::string xml_escaped(const std::string& s) {
-  std::string out;
-  for (char c : s) out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : std::string(1, c);
-  return out;
-}
-
-// Cairo writes text as glyph outlines: a <title> and a <desc> (title, subtitle and the
-// key's words) give screen readers, search and tests the chart's words as text.
-bool add_title_and_desc(const std::string& file, const std::string& title, const std::string& desc) {
-  std::ifstream in(file, std::ios::binary);
-  std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  size_t root = svg.find("<svg"), end = root == std::string::npos ? root : svg.find('>', root);
-  if (end == std::string::npos) return false;
-  svg.insert(end + 1, "\n<title>" + xml_escaped(title) + "</title>\n<desc>" + xml_escaped(desc) + "</desc>");
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << svg;
-  return static_cast<bool>(out.flush());
 }
 
 std::string key_words(const Atlas& atlas, const Plot& p, const Words& w) {
@@ -209,47 +187,21 @@ std::string key_words(const Atlas& atlas, const Plot& p, const Words& w) {
   return out;
 }
 
-// A paragraph wrapped to `width` with its top-left at (x, y), drawn unless `measure_only`; returns its height.
-double paragraph(cairo_t* cr, const Style& st, const std::string& s, double x, double y, double size, double width,
-                 bool measure_only = false, bool bold = false) {
-  PangoLayout* l = text_layout(cr, st.font_family, s, size, bold, width);
-  int w = 0, h = 0;
-  pango_layout_get_size(l, &w, &h);
-  if (!measure_only) {
-    cairo_move_to(cr, x, y);
-    set_rgb(cr, st.text);
-    pango_cairo_show_layout(cr, l);
-  }
-  g_object_unref(l);
-  return h / double(PANGO_SCALE);
-}
-
 // The notes under the key and the dataset's credit, one paragraph each; returns their height.
-double draw_notes(cairo_t* cr, const Frame& f, double top, bool measure_only) {
+double draw_notes(ChartText& text, const Frame& f, double top) {
   double y = top;
-  if (f.control) y += paragraph(cr, f.style, f.w.get("areas.note_bases"), f.left, y, 6.5, f.chart_w, measure_only) + 2;
-  if (f.claims) y += paragraph(cr, f.style, f.w.get("areas.note_claims"), f.left, y, 6.5, f.chart_w, measure_only) + 2;
+  if (f.control) y += text.paragraph(f.w.get("areas.note_bases"), f.left, y, 6.5, f.chart_w) + 2;
+  if (f.claims) y += text.paragraph(f.w.get("areas.note_claims"), f.left, y, 6.5, f.chart_w) + 2;
   y += 6;
-  y += paragraph(cr, f.style, data_credit(f.atlas, f.w), f.left, y, 6.5, f.chart_w, measure_only);
+  y += text.paragraph(data_credit(f.atlas, f.w), f.left, y, 6.5, f.chart_w);
   return y - top;
 }
 
 // The title and subtitle, wrapped to the page; returns the y below them.
-double draw_header(cairo_t* cr, const Frame& f, bool measure_only) {
+double draw_header(ChartText& text, const Frame& f) {
   double y = 8;
-  y += paragraph(cr, f.style, f.title, 12, y, 12, f.W - 24, measure_only, true) + 3;
-  return y + paragraph(cr, f.style, f.subtitle, 12, y, 8, f.W - 24, measure_only);
-}
-
-// How tall some text will be, measured before the SVG surface (whose size it decides) exists.
-template <class Draw>
-double measured(Draw draw) {
-  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t* cr = cairo_create(s);
-  double h = draw(cr);
-  cairo_destroy(cr);
-  cairo_surface_destroy(s);
-  return h;
+  y += text.paragraph(f.title, 12, y, 12, f.W - 24, true) + 3;
+  return y + text.paragraph(f.subtitle, 12, y, 8, f.W - 24);
 }
 
 // The two panels, each with its heading and time axis, from `top`; returns the y below them.
@@ -258,10 +210,10 @@ double draw_panels(Frame& f, const Plot& plot, bool control, bool claims, double
     if (!(panel == 0 ? control : claims)) continue;
     const double height = panel == 0 ? kControlPanel : kClaimsPanel;
     top += kPanelHead;
-    chart_text(f.cr, f.style, f.w.get(panel == 0 ? "areas.control_heading" : "areas.claims_heading"), f.left,
-               top - kPanelHead + 20, 9, true);
+    f.text.line(f.w.get(panel == 0 ? "areas.control_heading" : "areas.claims_heading"), f.left, top - kPanelHead + 20,
+                9, true);
     f.axis.top = top, f.axis.bottom = top + height;
-    draw_time_axis(f.cr, f.style, f.w, f.axis);
+    draw_time_axis(f.cr, f.text, f.style, f.w, f.axis);
     panel == 0 ? draw_control(f, plot, top, top + height) : draw_claims(f, plot, top, top + height);
     top += height;
   }
@@ -280,40 +232,31 @@ void write_area_svg(const Atlas& atlas, const AreaTable& table, const Style& sty
   const Plot plot = plot_of(table);
   std::string tmp = temp_path_or_report(path, report);
   if (tmp.empty()) return;
-  Frame f{nullptr, atlas, style, w, table, {o.from, o.to, 78, 740, 0, 0}, "", ""};
+  ChartText text(style, o.lang);
+  Frame f{nullptr, text, atlas, style, w, table, {o.from, o.to, 78, 740, 0, 0}, "", ""};
   f.control = o.control, f.claims = o.claims;
   f.title = w.fill("areas.title", {{"title", dataset_title(atlas, w)}, {"sets", sets_in_use_words(atlas, w)}});
   f.subtitle = w.fill("areas.subtitle",
                       {{"from", day_words(o.from, w)}, {"to", day_words(o.to, w)}, {"step", step_words(o.step, w)}});
   if (!o.region.empty()) f.subtitle += " " + w.fill("areas.region", {{"region", o.region}});
-  const double header = measured([&](cairo_t* cr) { return draw_header(cr, f, true); });
+  // The header's and notes' heights decide the page's: measured on scratch text first.
+  ChartText scratch(style, o.lang);
+  const double header = draw_header(scratch, f);
   const double panels_bottom =
       header + (o.control ? kPanelHead + kControlPanel : 0) + (o.claims ? kPanelHead + kClaimsPanel : 0);
   const double key_top = panels_bottom + 20;
   const size_t key_rows = (plot.bands.size() + 1) / 2 + (plot.lines.size() + 1) / 2;
-  const double H = key_top + kKeyRow * static_cast<double>(key_rows) + 8 +
-                   measured([&](cairo_t* cr) { return draw_notes(cr, f, 0, true); }) + 16;
+  const double H = key_top + kKeyRow * static_cast<double>(key_rows) + 8 + draw_notes(scratch, f, 0) + 16;
   cairo_surface_t* surface = cairo_svg_surface_create(tmp.c_str(), f.W, H);
   cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
   cairo_t* cr = f.cr = cairo_create(surface);
   set_rgb(cr, style.page);
   cairo_paint(cr);
-  draw_header(cr, f, false);
+  draw_header(text, f);
   draw_panels(f, plot, o.control, o.claims, header);
-  draw_notes(cr, f, draw_key(f, plot, key_top) + 8, false);
+  draw_notes(text, f, draw_key(f, plot, key_top) + 8);
   cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_status_t st = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (st == CAIRO_STATUS_SUCCESS && !add_title_and_desc(tmp, f.title, f.subtitle + key_words(atlas, plot, w)))
-    st = CAIRO_STATUS_WRITE_ERROR;
-  if (st != CAIRO_STATUS_SUCCESS) {
-    report.error(path, std::string("writing failed: ") + cairo_status_to_string(st));
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    return;
-  }
-  commit_temp(tmp, path);
+  finish_chart_svg(surface, tmp, path, f.title, f.subtitle + key_words(atlas, plot, w), text, report);
 }
 
 }  // namespace histmap

@@ -2,24 +2,20 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <map>
 #include <set>
 
 #include <cairo-svg.h>
 #include <cairo.h>
-#include <pango/pangocairo.h>
 
 #include "export/state_properties.hpp"
 #include "render/painter.hpp"
-#include "render/text.hpp"
 #include "scrub/chart_parts.hpp"
 #include "symbology/legend.hpp"
 #include "time/timeline.hpp"
 #include "util/atomic_file.hpp"
 
 namespace histmap {
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -96,6 +92,7 @@ Rows chart_rows(const Atlas& atlas, const Words& w) {
 
 struct Chart {
   cairo_t* cr;
+  ChartText& text;
   const Atlas& atlas;
   const Resolver& resolver;
   const Style& style;
@@ -108,7 +105,7 @@ struct Chart {
 };
 
 void draw_axis(const Chart& c) {
-  draw_time_axis(c.cr, c.style, c.words, {c.from, c.to, c.left, c.chart_w, c.top, c.rows_bottom});
+  draw_time_axis(c.cr, c.text, c.style, c.words, {c.from, c.to, c.left, c.chart_w, c.top, c.rows_bottom});
 }
 
 // One band: the state's fill and conflict edge painted from symbology; claims
@@ -131,22 +128,39 @@ void draw_band(const Chart& c, const PieceState& st, const Box& b) {
     }
     statuses = statuses || m.pass == Pass::Statuses;
   }
-  if (statuses) {
+  if (statuses) {  // dots every 4 pt: one dashed line of round caps, not an arc per dot
+    const double dash[] = {0, 4};
+    cairo_move_to(cr, b.x0 + 1.5, b.y1 - 1.2);
+    cairo_line_to(cr, std::max(b.x1, b.x0 + 1.5), b.y1 - 1.2);
     set_rgb(cr, c.style.text);
-    for (double x = b.x0 + 1.5; x < b.x1; x += 4) {
-      cairo_new_sub_path(cr);
-      cairo_arc(cr, x, b.y1 - 1.2, 0.45, 0, 2 * M_PI);
-    }
-    cairo_fill(cr);
+    cairo_set_line_width(cr, 0.9);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_dash(cr, dash, 2, 0);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   }
+}
+
+// What a row shows from one day: its bands top to bottom, each a set of pieces and its categories.
+using RowLook = std::vector<std::pair<std::vector<int>, std::vector<Category>>>;
+
+RowLook row_look(const std::vector<StateGroup>& groups) {
+  RowLook out;
+  for (const auto& g : groups) out.push_back({g.pieces, classify(*g.state)});
+  return out;
 }
 
 void draw_row(const Chart& c, const Region& reg, const std::vector<Day>& cuts, double y) {
   double total = 0;
   for (int p : reg.pieces) total += c.atlas.pieces[p].area_km2;
-  for (size_t s = 0; s + 1 < cuts.size(); ++s) {
-    double x0 = c.x_of(cuts[s]), x1 = c.x_of(cuts[s + 1]);
+  for (size_t s = 0, e = 1; s + 1 < cuts.size(); s = e++) {
     auto groups = group_by_state(c.resolver, reg.pieces, cuts[s]);
+    // Segments that look the same (other pieces changed, or only the assertions beneath)
+    // are one band: no seam, no pattern restarting at a change the row does not show.
+    const RowLook look = row_look(groups);
+    while (e + 1 < cuts.size() && row_look(group_by_state(c.resolver, reg.pieces, cuts[e])) == look) ++e;
+    double x0 = c.x_of(cuts[s]), x1 = c.x_of(cuts[e]);
     double yy = y + 0.5;
     for (const auto& g : groups) {
       double share = 0;
@@ -154,7 +168,7 @@ void draw_row(const Chart& c, const Region& reg, const std::vector<Day>& cuts, d
       double h = (c.row_h - 1) * (total > 0 ? share / total : 1.0 / groups.size());
       // Each band reaches 0.4 pt into the next, which paints over it: no hairline seam where
       // a viewer antialiases two abutting edges.
-      draw_band(c, *g.state, {x0, yy, x0 + std::max(x1 - x0, 0.3) + (s + 2 < cuts.size() ? 0.4 : 0), yy + h});
+      draw_band(c, *g.state, {x0, yy, x0 + std::max(x1 - x0, 0.3) + (e + 1 < cuts.size() ? 0.4 : 0), yy + h});
       yy += h;
     }
   }
@@ -176,10 +190,10 @@ void draw_key(const Chart& c, const std::vector<LegendItem>& items, double top) 
     cairo_clip(c.cr);
     paint(c.cr, items[i].appearance, box_area(sw, storage), c.style.page);
     cairo_restore(c.cr);
-    chart_text(c.cr, c.style, items[i].label, lx + 15, ly, 6.5);
+    c.text.line(items[i].label, lx + 15, ly, 6.5, false, false, column - 20);
   }
   double below = top + kKeyRow * static_cast<double>((items.size() + kKeyColumns - 1) / kKeyColumns) + 4;
-  chart_text(c.cr, c.style, c.words.get("chart.key_note"), c.left, below, 6.5);
+  c.text.line(c.words.get("chart.key_note"), c.left, below, 6.5);
 }
 
 // The states the chart shows: every span of every row's pieces that meets the period.
@@ -191,6 +205,13 @@ std::vector<const PieceState*> chart_states(const Atlas& atlas, const Resolver& 
       for (const auto& s : resolver.spans(p))
         if (s.last >= from && s.first <= to) out.push_back(s.state);
   return out;
+}
+
+// The chart's <desc>: its subtitle and the key's words, for readers that do not see the chart.
+std::string chart_desc(const std::string& subtitle, const std::vector<LegendItem>& key, const Words& w) {
+  std::string out = subtitle;
+  for (const auto& item : key) out += "\n" + item.label;
+  return out + "\n" + w.get("chart.key_note");
 }
 
 }  // namespace
@@ -208,7 +229,8 @@ void write_timeline_svg(const Atlas& atlas, const Resolver& resolver, const Styl
   auto key = legend(chart_states(atlas, resolver, rows, from, to), atlas, style, w);
   std::string tmp = temp_path_or_report(path, report);
   if (tmp.empty()) return;
-  Chart c{nullptr, atlas, resolver, style, w, from, to};
+  ChartText text(style, lang);
+  Chart c{nullptr, text, atlas, resolver, style, w, from, to};
   c.W = c.left + c.chart_w + c.right;
   double rows_bottom = c.top + rows.regions.size() * c.row_h + rows.group_starts.size() * 6;
   c.rows_bottom = rows_bottom;
@@ -218,9 +240,10 @@ void write_timeline_svg(const Atlas& atlas, const Resolver& resolver, const Styl
   cairo_t* cr = c.cr = cairo_create(surface);
   set_rgb(cr, style.page);
   cairo_paint(cr);
-  chart_text(cr, style, w.get("chart.title"), 12, 16, 13, true);
-  chart_text(cr, style, w.fill("chart.subtitle", {{"from", day_words(from, w)}, {"to", day_words(to, w)}}), 12, 34,
-             8.5);
+  const std::string title = w.get("chart.title"),
+                    subtitle = w.fill("chart.subtitle", {{"from", day_words(from, w)}, {"to", day_words(to, w)}});
+  text.line(title, 12, 16, 13, true);
+  text.line(subtitle, 12, 34, 8.5);
   draw_axis(c);
   std::vector<Day> cuts = {from};  // segments between change points
   for (Day d : resolver.change_points())
@@ -230,25 +253,16 @@ void write_timeline_svg(const Atlas& atlas, const Resolver& resolver, const Styl
   for (size_t i = 0, group = 0; i < rows.regions.size(); ++i) {
     if (group < rows.group_starts.size() && rows.group_starts[group].first == i) {
       y += 6;
-      chart_text(cr, style, rows.group_starts[group++].second, 8, y - 2, 7, true);
+      text.line(rows.group_starts[group++].second, 8, y - 2, 7, true);
     }
     const Region& reg = atlas.regions[rows.regions[i]];
-    chart_text(cr, style, name_in(reg.names, lang, reg.id), c.left - 6, y + c.row_h / 2, 7, false, true);
+    text.line(name_in(reg.names, lang, reg.id), c.left - 6, y + c.row_h / 2, 7, false, true, c.left - 14);
     draw_row(c, reg, cuts, y);
     y += c.row_h;
   }
   draw_key(c, key, rows_bottom + 20);
   cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_status_t st = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (st != CAIRO_STATUS_SUCCESS) {
-    report.error(path, std::string("writing failed: ") + cairo_status_to_string(st));
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    return;
-  }
-  commit_temp(tmp, path);
+  finish_chart_svg(surface, tmp, path, title, chart_desc(subtitle, key, w), text, report);
 }
 
 }  // namespace histmap

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
@@ -96,6 +97,31 @@ Run histmap(const std::string& args) {
 }
 
 histmap::Day day(const char* ymd) { return histmap::parse_day(ymd); }
+
+SvgWords svg_words(const fs::path& svg) {
+  Scratch s;
+  const fs::path out = s.dir / "words.json";
+  const std::string script =
+      "import sys, json, xml.etree.ElementTree as E\n"
+      "ns = '{http://www.w3.org/2000/svg}'; xl = '{http://www.w3.org/XML/1998/namespace}lang'\n"
+      "r = E.parse(sys.argv[1]).getroot(); assert r.tag == ns + 'svg'\n"
+      "def text(e): return '' if e is None else (e.text or '')\n"
+      "langs = [g.get(xl) for g in r.iter(ns + 'g') if g.get(xl)]\n"
+      "uses = [u for u in r.iter(ns + 'use') if 'glyph' in str(u.attrib)]\n"
+      "json.dump({'title': text(r.find(ns + 'title')), 'desc': text(r.find(ns + 'desc')),\n"
+      "  'lang': langs[0] if langs else '', 'texts': [text(t) for t in r.iter(ns + 'text')],\n"
+      "  'symbols': len(list(r.iter(ns + 'symbol'))), 'glyph_refs': len(uses)}, open(sys.argv[2], 'w'))\n";
+  write(s.dir / "words.py", script);
+  const std::string cmd = "/usr/bin/python3 " + (s.dir / "words.py").string() + " " + svg.string() + " " + out.string();
+  SvgWords w;
+  if (std::system(cmd.c_str()) != 0) return w;
+  auto j = nlohmann::json::parse(read(out));
+  w.parsed = true;
+  w.title = j["title"], w.desc = j["desc"], w.lang = j["lang"];
+  w.texts = j["texts"].get<std::vector<std::string>>();
+  w.symbols = j["symbols"], w.glyph_refs = j["glyph_refs"];
+  return w;
+}
 
 histmap::Style style_named(const char* name) {
   histmap::Style s;

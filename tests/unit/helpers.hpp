@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "data/load.hpp"
 
@@ -46,6 +47,15 @@ struct Run {
 Run histmap(const std::string& args);
 
 histmap::Day day(const char* ymd);
+
+// An SVG chart as an XML parser reads it (Python's ElementTree, not our writer's view).
+struct SvgWords {
+  bool parsed = false;              // a well-formed document with an <svg> root
+  std::string title, desc, lang;    // lang: xml:lang of the group holding the <text>
+  std::vector<std::string> texts;   // every <text>'s content, in document order
+  int symbols = 0, glyph_refs = 0;  // <symbol> elements, <use> of glyph outlines
+};
+SvgWords svg_words(const std::filesystem::path& svg);
 
 // A shipped style by name; fails the test (with the findings) if it does not load.
 histmap::Style style_named(const char* name);

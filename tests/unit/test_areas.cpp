@@ -165,11 +165,26 @@ TEST_CASE("areas: the chart is SVG with the key's names in the chosen language",
         svg + " " + desc;
     REQUIRE(std::system(parse.c_str()) == 0);
     const std::string words = test::read(desc);
+    // The chart's words are <text> an XML reader finds (not glyph outlines), in the language.
+    const test::SvgWords text = test::svg_words(svg);
+    REQUIRE(text.parsed);
+    CHECK(text.symbols == 0);
+    CHECK(text.glyph_refs == 0);
+    CHECK(text.lang == lang);
+    auto has = [&](const std::string& t) {
+      return std::find(text.texts.begin(), text.texts.end(), t) != text.texts.end();
+    };
     for (const auto& series : t.series) {
       const std::string name = series_name(series, *atlas, words_for(lang));
       INFO(name);
       CHECK(words.find(name) != std::string::npos);
+      CHECK(has(series.claim ? words_for(lang).fill("claim", {{"party", name}}) : name));
     }
+    for (const char* key : {"areas.control_heading", "areas.claims_heading", "month.1"})
+      CHECK(has(words_for(lang).get(key)));
+    CHECK(has("1921"));  // the period is 1920–1921
+    CHECK(has(words_for(lang).fill("areas.km2", {{"n", "0"}})));
+    if (std::string(lang) == "hy") CHECK(has("Հայաստանի Հանրապետություն"));  // Armenian script as text
     CHECK(words.find(words_for(lang).fill("areas.title", {{"title", dataset_title(*atlas, words_for(lang))},
                                                           {"sets", sets_in_use_words(*atlas, words_for(lang))}})) !=
           std::string::npos);

@@ -7,6 +7,8 @@
 #include "helpers.hpp"
 #include "scrub/animate.hpp"
 #include "scrub/site.hpp"
+#include "scrub/timeline_chart.hpp"
+#include "symbology/words.hpp"
 
 using namespace histmap;
 namespace fs = std::filesystem;
@@ -99,6 +101,64 @@ TEST_CASE("timeline as CSV and as an SVG chart", "[scrub][timeline]") {
   CHECK(std::system(check.c_str()) == 0);
   auto no_file = test::histmap("timeline --format svg");
   CHECK(no_file.code == 2);
+}
+
+// ---
+TEST_CASE("timeline chart: its words are SVG <text>, not glyph outlines, the same on every run", "[scrub][timeline]") {
+  test::Scratch s;
+  auto atlas = test::load_ok(HISTMAP_GEODATA);
+  Resolver resolver(*atlas);
+  const Style style = test::style_named("default");
+  const std::string period = " --from 1920-04-01 --to 1921-08-01 -o ";
+  for (const char* lang : {"en", "ka"}) {
+    INFO(lang);
+    const Words& w = words_for(lang);
+    const fs::path a = s.dir / (std::string(lang) + "-a.svg"), b = s.dir / (std::string(lang) + "-b.svg");
+    for (const auto& out : {a, b}) {
+      auto run = test::histmap(std::string("timeline --format svg --lang ") + lang + period + out.string());
+      INFO(run.err);
+      REQUIRE(run.code == 0);
+    }
+    CHECK(test::read(a) == test::read(b));  // byte for byte
+    const test::SvgWords svg = test::svg_words(a);
+    REQUIRE(svg.parsed);
+    CHECK(svg.symbols == 0);
+    CHECK(svg.glyph_refs == 0);
+    CHECK(test::read(a).find("glyph") == std::string::npos);
+    CHECK(svg.lang == lang);
+    CHECK(svg.title == w.get("chart.title"));
+    auto has = [&](const std::string& t) {
+      return std::find(svg.texts.begin(), svg.texts.end(), t) != svg.texts.end();
+    };
+    CHECK(has(w.get("chart.title")));
+    // The axis: both years, and the months of a period this short.
+    for (const char* t : {"1920", "1921", "month.5", "month.6", "month.9", "month.1"}) {
+      const std::string label = std::string(t).rfind("month.", 0) == 0 ? w.get(t) : t;
+      INFO(label);
+      CHECK(has(label));
+    }
+    // The key's words, in the chart and in its <desc>.
+    const auto key = timeline_key(*atlas, resolver, style, test::day("1920-04-01"), test::day("1921-08-01"), lang);
+    REQUIRE(key.size() > 5);
+    for (const auto& item : key) {
+      INFO(item.label);
+      CHECK(has(item.label));
+      CHECK(svg.desc.find(item.label) != std::string::npos);
+    }
+    // Every uyezd's name in the language, e.g. Georgian script for the Georgian chart.
+    int named = 0;
+    for (const auto& r : atlas->regions)
+      if (r.kind == RegionKind::Uyezd) {
+        INFO(r.id);
+        CHECK(has(name_in(r.names, lang, r.id)));
+        ++named;
+      }
+    CHECK(named > 20);
+    if (std::string(lang) == "ka") {
+      CHECK(has("ივნისი"));  // June: the words' file is not the only witness of Georgian text
+      CHECK(svg.desc.find("ტ") != std::string::npos);
+    }
+  }
 }
 
 // ---
