@@ -78,7 +78,7 @@ test("two days side by side: the list names exactly the pieces histmap state fin
   const ids = await first.locator("li[data-assertion]").evaluateAll((ls) => ls.map((l) => l.dataset.assertion));
   const A = byPiece("1920-04-01"), id0 = (await first.getAttribute("data-pieces")).split(" ")[0];
   assert.deepEqual(new Set(ids), new Set([...A.get(id0).assertions, ...B.get(id0).assertions]));
-  assert.match(await first.locator(".loc").first().textContent(), /^\[[\w-]+, .+\]$/, "source and locator");
+  assert.match(await first.locator(".loc").first().textContent(), /^\[[\w-]+( \([^)]+\))?, .+\]$/, "source and locator");
   // An entry groups pieces of one uyezd that read the same on both days.
   for (const group of await page.locator("#compare-list > li").evaluateAll((ls) => ls.map((l) => l.dataset.pieces.split(" ")))) {
     const key = (id) => JSON.stringify([A.get(id).region, A.get(id).assertions, B.get(id).assertions]);
