@@ -301,6 +301,7 @@
   // Side A is drawn on the main map, side B on the second one (side by side); the difference
   // view marks, on the main map, the pieces whose state differs and fades the others.
   const sets = D.sets || [];  // [{id, title: {lang}, spans: [per piece: [[from, state], ...]]}]
+  let shownLayout = "";  // the compare mode the layout was last fitted to
   const cmp = { on: false, kind: "dates", view: "side", day2: null, x: 0, y: Math.min(1, sets.length - 1) };
   const slider2 = $("slider2");
   slider2.min = first; slider2.max = last; slider2.step = 1;
@@ -353,8 +354,9 @@
     document.body.classList.toggle("comparing", cmp.on);
     document.body.classList.toggle("compare-difference", cmp.on && cmp.view === "difference");
     $("compare-box").hidden = !cmp.on;
-    const sideBySide = cmp.on && cmp.view === "side";
-    if ($("mapframe2").hidden === sideBySide) { $("mapframe2").hidden = !sideBySide; if (window.histmap) fitMap(); }
+    $("mapframe2").hidden = !(cmp.on && cmp.view === "side");
+    const layout = `${cmp.on} ${cmp.view} ${cmp.kind}`;
+    if (layout !== shownLayout) { shownLayout = layout; if (window.histmap) fitMap(); }
     $("map-caption").hidden = !cmp.on;
     for (const n of nodes) { n.g.classList.remove("changed", "muted"); n.g.removeAttribute("data-diff"); }
     if (!cmp.on) return;
@@ -529,8 +531,9 @@
     }
     const two = !$("mapframe2").hidden;
     for (let pass = 0; pass < 2; pass++) {  // a narrower column may wrap the controls: measure again
-      const maps = $("maps").getBoundingClientRect(), years = $("years").getBoundingClientRect();
-      const height = Math.max(MIN_MAP_HEIGHT, innerHeight - (maps.top + scrollY) - (years.bottom - maps.bottom) - 12);
+      // Below the map: the date controls and slider, and the compare panel when it is open.
+      const maps = $("maps").getBoundingClientRect(), end = $(cmp.on ? "compare" : "years").getBoundingClientRect();
+      const height = Math.max(MIN_MAP_HEIGHT, innerHeight - (maps.top + scrollY) - (end.bottom - maps.bottom) - 12);
       const width = height * D.width / D.height;
       root.setProperty("--mapbox-w", `${Math.round(two ? 2 * width + 8 : width)}px`);
     }
