@@ -228,6 +228,8 @@ test("a scale bar of a round length follows the zoom, in the page's language", a
   await page.getByRole("button", { name: "Zoom in" }).click();
   await page.getByRole("button", { name: "Zoom in" }).click();
   await page.waitForFunction((t) => document.getElementById("scalebar-text").textContent !== t, whole.text);
+  // The bar is redrawn in an animation frame: the first click's may land before the second click.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const closer = await read();
   assert.ok(+closer.text.replace(/[^0-9]/g, "") / closer.px < km / whole.px * 0.6, `zoomed in: ${closer.text} over ${closer.px} px`);
 });

@@ -168,7 +168,7 @@
 
   // ---- text
   const regionName = (id) => (D.regions[id] ? D.regions[id].names[lang] : id);
-  // "[s004 (Azerbaijani-side texts), fn. 75, line 185]": the source's key (the credit line names
+  // "[key (set name), fn. 75, line 185]": the source's key (the credit line names
   // it in full), whose side its set gives, and where in the text.
   function citation(a) {
     const src = (D.sources || {})[a.source];
