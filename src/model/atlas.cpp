@@ -33,8 +33,9 @@ std::string Locator::text() const {
   };
   add("", page);
   add("fn. ", footnote);
-  // "line 201" for one line, "lines 9, 19" for more (a range or a list).
-  add(lines.find_first_of(",-–") == std::string::npos ? "line " : "lines ", lines);
+  // "line 201" for one line, "lines 9, 19" for more (a range or a list); "-" says the text has
+  // no line numbers (a web page), so nothing is added.
+  if (lines != "-") add(lines.find_first_of(",-–") == std::string::npos ? "line " : "lines ", lines);
   return s;
 }
 

@@ -232,6 +232,22 @@ json assertions_json(const Atlas& atlas) {
   return assertions;
 }
 
+// Each source's title and, where it belongs to a source set, the set's short name: the page
+// says whose account an assertion gives, not only its source's key.
+json sources_json(const Atlas& atlas) {
+  json sources = json::object();
+  for (const auto& s : atlas.sources) {
+    json e = {{"title", s.title}};
+    if (s.set >= 0)
+      e["set"] = in_languages([&](const Words& w) {
+        const std::string& name = DatasetInfo::in(atlas.sets[s.set].name, w.lang);
+        return name.empty() ? atlas.sets[s.set].id : name;
+      });
+    sources[s.id] = e;
+  }
+  return sources;
+}
+
 // Regions (names in every language, their pieces) and where the page writes
 // uyezd labels; places inside the frame. The page labels and searches these.
 void names_and_places(const Atlas& atlas, const MapCanvas& canvas, double ox, double oy, json& d) {
@@ -286,6 +302,7 @@ std::string site_data_js(const Atlas& atlas, const Resolver& resolver, const Map
   }
   d["polities"] = polities;
   d["assertions"] = assertions_json(atlas);
+  d["sources"] = sources_json(atlas);
   // Distinct states, shared by the pieces' spans.
   std::vector<const PieceState*> states;
   auto state_index = [&](const PieceState* s) {

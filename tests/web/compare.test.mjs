@@ -60,6 +60,12 @@ test("two days side by side: the list names exactly the pieces histmap state fin
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-pressed"), "true");
   assert.ok(await page.locator("#map2").isVisible(), "the second map opens");
+  // On a desktop both maps, both sliders and the compare choices stay on the first screen.
+  for (const sel of ["#map", "#map2", "#slider", "#slider2", "#compare"]) {
+    const b = await page.locator(sel).boundingBox();
+    assert.ok(b.y >= 0 && b.y + b.height <= 1000 && b.x + b.width <= 1600, `${sel} at ${JSON.stringify(b)} in 1600x1000`);
+  }
+  assert.ok((await page.locator("#map").boundingBox()).width >= 400, "each map stays readable");
   await setSecondDay("1920-12-01");
   assert.equal(new URL(page.url()).hash, "#compare=1920-04-01,1920-12-01");
   const expected = differ("1920-04-01", "1920-12-01");
@@ -78,7 +84,7 @@ test("two days side by side: the list names exactly the pieces histmap state fin
   const ids = await first.locator("li[data-assertion]").evaluateAll((ls) => ls.map((l) => l.dataset.assertion));
   const A = byPiece("1920-04-01"), id0 = (await first.getAttribute("data-pieces")).split(" ")[0];
   assert.deepEqual(new Set(ids), new Set([...A.get(id0).assertions, ...B.get(id0).assertions]));
-  assert.match(await first.locator(".loc").first().textContent(), /^\[[\w-]+, .+\]$/, "source and locator");
+  assert.match(await first.locator(".loc").first().textContent(), /^\[[\w-]+( \([^)]+\))?, .+\]$/, "source and locator");
   // An entry groups pieces of one uyezd that read the same on both days.
   for (const group of await page.locator("#compare-list > li").evaluateAll((ls) => ls.map((l) => l.dataset.pieces.split(" ")))) {
     const key = (id) => JSON.stringify([A.get(id).region, A.get(id).assertions, B.get(id).assertions]);

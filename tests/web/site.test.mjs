@@ -148,18 +148,44 @@ test("at phone size (420x900) the map takes the whole width and the slider sits 
   await page.setViewportSize({ width: 1400, height: 1000 });
 });
 
-test("at desktop size (1600x1000) map and legend sit side by side", async () => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await fresh("#1920-12-01");
-  const map = await box("#map"), legend = await box("#legend");
-  assert.ok(legend.x > map.x + map.width, "the legend is right of the map");
-  assert.ok(map.width > 900);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  const shown = await page.locator(".labels text:not([visibility=hidden])").count();
-  assert.ok(shown >= 15, `uyezds and seats are labelled (${shown} labels shown)`);
-  await page.screenshot({ path: join(shots, "page-desktop.png") });
-  await page.setViewportSize({ width: 1400, height: 1000 });
-});
+// The slider, its controls and the whole map on the first screen: no scrolling to reach the date.
+const onFirstScreen = async (sel, w, h) => {
+  const b = await box(sel);
+  assert.ok(b && b.x >= 0 && b.y >= 0 && b.x + b.width <= w && b.y + b.height <= h,
+    `${sel} at ${JSON.stringify(b)} lies within the ${w}x${h} window`);
+};
+
+for (const [w, h, minWidth] of [[1600, 1000, 900], [1280, 800, 600]]) {
+  test(`at desktop size (${w}x${h}) map, date, slider and controls share the first screen, legend beside`, async () => {
+    await page.setViewportSize({ width: w, height: h });
+    await fresh("#1920-12-01");
+    const map = await box("#map"), legend = await box("#legend");
+    assert.ok(legend.x > map.x + map.width, "the legend is right of the map");
+    // Not shrunk below a size that reads: most of the window's width or height goes to the map.
+    assert.ok(map.width >= minWidth && map.height >= 0.55 * h, `map ${map.width}x${map.height} in a ${w}x${h} window`);
+    for (const sel of ["#map", "#date", "#slider", "#play", "#next-change", "#speed", "#years"]) await onFirstScreen(sel, w, h);
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "no sideways scrolling");
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const shown = await page.locator(".labels text:not([visibility=hidden])").count();
+    assert.ok(shown >= 15, `uyezds and seats are labelled (${shown} labels shown)`);
+    // A click on the slider (no scrolling first) moves the date.
+    const s = await box("#slider");
+    await page.mouse.click(s.x + s.width * 0.2, s.y + s.height / 2);
+    assert.match(new URL(page.url()).hash, /^#1919-/);
+    // Longer words (and the controls wrapping to two lines) still leave the slider on the first screen.
+    for (const lang of ["ru", "az", "hy", "ka"]) {
+      await fresh(`?lang=${lang}#1920-12-01`);
+      for (const sel of ["#date", "#slider", "#play", "#compare-toggle"]) await onFirstScreen(sel, w, h);
+      assert.ok((await box("#map")).width >= 0.4 * w, `${lang}: the map keeps ${(await box("#map")).width} px`);
+    }
+    if (w === 1600) {
+      await fresh("#1920-12-01");
+      await page.screenshot({ path: join(shots, "page-desktop.png") });
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  });
+}
 
 test("wheel and buttons zoom (the viewBox shrinks), a drag pans and selects nothing", async () => {
   await fresh("#1920-12-01");
@@ -208,6 +234,8 @@ test("a scale bar of a round length follows the zoom, in the page's language", a
   await page.getByRole("button", { name: "Zoom in" }).click();
   await page.getByRole("button", { name: "Zoom in" }).click();
   await page.waitForFunction((t) => document.getElementById("scalebar-text").textContent !== t, whole.text);
+  // The bar is redrawn in an animation frame: the first click's may land before the second click.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const closer = await read();
   assert.ok(+closer.text.replace(/[^0-9]/g, "") / closer.px < km / whole.px * 0.6, `zoomed in: ${closer.text} over ${closer.px} px`);
 });

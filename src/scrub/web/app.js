@@ -21,6 +21,7 @@
     return e;
   };
   const S = D.style;
+  const MIN_MAP_HEIGHT = 360;  // px: below this the map no longer reads; the page scrolls instead
   let dragged = false;  // the pointer moved the map: the click that ends the drag selects nothing
   // Language: ?lang=xx in the URL, else English. Every word comes from D.words
   // (the same table as the PNG legend), every name from the data.
@@ -166,19 +167,52 @@
   }
 
   // ---- text
-  function assertionItem(ai, extra) {
+  const regionName = (id) => (D.regions[id] ? D.regions[id].names[lang] : id);
+  // "[key (set name), fn. 75, line 185]": the source's key (the credit line names
+  // it in full), whose side its set gives, and where in the text.
+  function citation(a) {
+    const src = (D.sources || {})[a.source];
+    const who = src && src.set ? `${a.source} (${src.set[lang]})` : a.source;
+    const loc = html("span", `[${[who, a.locator].filter((x) => x).join(", ")}]`, "loc");
+    if (src) loc.title = src.title;
+    return loc;
+  }
+  // One assertion: its dates in words, the area it concerns (unless a heading above names it),
+  // its paraphrase and its source.
+  function assertionItem(ai, extra, underArea) {
     const a = D.assertions[ai];
     const li = html("li");
-    li.dataset.assertion = a.id;
-    li.title = a.id;  // the id stays reachable for those citing the data
-    const region = D.regions[a.region] ? D.regions[a.region].names[lang] : a.region;
+    li.dataset.assertion = a.id;  // for those citing the data; readers see the source and locator
     // In the day's changes, whether it starts or stops applying comes first (an assertion
     // whose own end is open can still stop applying: a later source's change replaces it).
     if (extra) li.appendChild(html("i", `${W(extra)}: `));
     li.appendChild(html("b", a.when[lang]));
-    li.appendChild(document.createTextNode(` — ${region}: ${a.paraphrase} `));
-    li.appendChild(html("span", `[${a.source}, ${a.locator}]`, "loc"));
+    li.appendChild(document.createTextNode(underArea ? ` — ${a.paraphrase} ` : ` — ${regionName(a.region)}: ${a.paraphrase} `));
+    li.appendChild(citation(a));
     return li;
+  }
+  // The day's changes under one heading per area they concern, so that two sources' accounts of
+  // the same act read as such (each says whose side it gives) rather than as a repeated item.
+  function changesList(started, ended) {
+    const events = $("events"), byArea = new Map();
+    events.textContent = "";
+    const add = (ai, word) => {
+      const r = D.assertions[ai].region;
+      if (!byArea.has(r)) byArea.set(r, []);
+      byArea.get(r).push(assertionItem(ai, word, true));
+    };
+    started.forEach((a) => add(a, "page.begins"));
+    ended.forEach((a) => add(a, "page.ends"));
+    if (!byArea.size) events.appendChild(html("li", W("page.none")));
+    for (const [r, items] of byArea) {
+      const li = html("li", undefined, "area");
+      li.dataset.region = r;
+      li.appendChild(html("b", regionName(r)));
+      const ul = html("ul");
+      items.forEach((item) => ul.appendChild(item));
+      li.appendChild(ul);
+      events.appendChild(li);
+    }
   }
 
   // ---- the date
@@ -223,11 +257,7 @@
       legend.appendChild(li);
     });
     // Events and assertions.
-    const events = $("events");
-    events.textContent = "";
-    started.forEach((a) => events.appendChild(assertionItem(a, "page.begins")));
-    ended.forEach((a) => events.appendChild(assertionItem(a, "page.ends")));
-    if (!started.size && !ended.size) events.appendChild(html("li", W("page.none")));
+    changesList(started, ended);
     const list = $("assertions");
     list.textContent = "";
     [...inForce].sort((x, y) => (D.assertions[x].from < D.assertions[y].from ? -1 : 1)).forEach((a) => list.appendChild(assertionItem(a)));
@@ -271,6 +301,7 @@
   // Side A is drawn on the main map, side B on the second one (side by side); the difference
   // view marks, on the main map, the pieces whose state differs and fades the others.
   const sets = D.sets || [];  // [{id, title: {lang}, spans: [per piece: [[from, state], ...]]}]
+  let shownLayout = "";  // the compare mode the layout was last fitted to
   const cmp = { on: false, kind: "dates", view: "side", day2: null, x: 0, y: Math.min(1, sets.length - 1) };
   const slider2 = $("slider2");
   slider2.min = first; slider2.max = last; slider2.step = 1;
@@ -303,7 +334,7 @@
   }
   function compareItem({ pieces, a, b }, labels) {
     const li = html("li");
-    li.dataset.pieces = li.title = pieces.map((i) => D.pieces[i].id).join(" ");
+    li.dataset.pieces = pieces.map((i) => D.pieces[i].id).join(" ");
     const parts = pieces.length > 1 ? ` (${fill("page.compare_parts", { n: pieces.length })})` : "";
     li.appendChild(html("b", D.pieces[pieces[0]].uyezd_name[lang] + parts));
     [a, b].forEach((s, k) => {
@@ -324,6 +355,8 @@
     document.body.classList.toggle("compare-difference", cmp.on && cmp.view === "difference");
     $("compare-box").hidden = !cmp.on;
     $("mapframe2").hidden = !(cmp.on && cmp.view === "side");
+    const layout = `${cmp.on} ${cmp.view} ${cmp.kind}`;
+    if (layout !== shownLayout) { shownLayout = layout; if (window.histmap) fitMap(); }
     $("map-caption").hidden = !cmp.on;
     for (const n of nodes) { n.g.classList.remove("changed", "muted"); n.g.removeAttribute("data-diff"); }
     if (!cmp.on) return;
@@ -483,6 +516,30 @@
   const start = readHash(location.hash);
   syncCompareControls();
   show(start ?? toDay(D.start), start !== null);
+  fitMap();
+  window.addEventListener("resize", fitMap);
+
+  // ---- desktop layout: the map column gets the width at which the map, the date controls and the
+  // slider fit the window's height (measured, as words and wrapping differ by language); on a phone
+  // (one column) the map takes the full width and the page scrolls.
+  function fitMap() {
+    const root = document.documentElement.style;
+    if (matchMedia("(max-width: 800px)").matches) {
+      root.removeProperty("--mapbox-w");
+      root.removeProperty("--aside-h");
+      return;
+    }
+    const two = !$("mapframe2").hidden;
+    for (let pass = 0; pass < 2; pass++) {  // a narrower column may wrap the controls: measure again
+      // Below the map: the date controls and slider, and the compare panel when it is open.
+      const maps = $("maps").getBoundingClientRect(), end = $(cmp.on ? "compare" : "years").getBoundingClientRect();
+      const height = Math.max(MIN_MAP_HEIGHT, innerHeight - (maps.top + scrollY) - (end.bottom - maps.bottom) - 12);
+      const width = height * D.width / D.height;
+      root.setProperty("--mapbox-w", `${Math.round(two ? 2 * width + 8 : width)}px`);
+    }
+    const top = document.querySelector("main").getBoundingClientRect().top + scrollY;
+    root.setProperty("--aside-h", `${Math.round(innerHeight - top - 8)}px`);
+  }
 
   // ---- zoom, pan, labels and search: the SVG viewBox is the view
   function mapView() {
