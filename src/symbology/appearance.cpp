@@ -130,7 +130,17 @@ void status(const Category& c, const Atlas& atlas, const Style& style, std::vect
   m.colours = {colour};
   m.alpha = c.basis == Basis::UncertainDate ? 0.6 : 1.0;
   if (m.pattern == Pattern::Outline) m.width = 3.0;
-  if (m.pattern == Pattern::Ring) m.width = 2.6, m.dash = {4, 2};
+  if (m.pattern == Pattern::Ring) {
+    m.width = 2.6, m.dash = {4, 2};
+    // The gaps between the beneficiary's dashes take the assigning party's colour, so the same
+    // beneficiary assigned by different parties does not look alike.
+    if (ps.colour_rule == "beneficiary" && c.party >= 0 && c.party != c.beneficiary) {
+      Mark under = m;
+      under.colours = {colour_of(atlas, style, c.party)};
+      under.dash.clear();
+      out.push_back(under);
+    }
+  }
   out.push_back(m);
 }
 

@@ -146,7 +146,7 @@ test("the address round-trips: a link opens the comparison, closing it returns t
 
 test("keyboard: Tab reaches Compare, Enter opens it, the second slider moves with arrows", async () => {
   await fresh("#1920-04-01");
-  await page.locator("#lang").focus();
+  await page.locator("#speed").focus();
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.id), "compare-toggle");
   await page.keyboard.press("Enter");
