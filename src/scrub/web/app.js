@@ -124,6 +124,8 @@
     el("path", { d, fill: S.page }, sw);
     for (const m of byPass(marks)) {
       const a = m.pattern === "edge" ? Object.assign({ fill: "none" }, edgeAttrs(m)) : markAttrs(m);
+      // Rings and outlines at the swatch's scale: the map's thin line would hide their colours here.
+      if (a && (m.pattern === "outline" || m.pattern === "ring")) a["stroke-width"] = m.width * 1.6;
       if (a) el("path", Object.assign({ d }, a), sw);
     }
     return sw;
