@@ -208,6 +208,8 @@ void add_render_command(CLI::App& app) {
                 "Overlay today's international borders, thin, for orientation");
   cmd->add_flag("--no-labels", o->no_labels, "Leave out region and town labels");
   cmd->add_flag("--piece-lines", o->map.piece_lines, "Draw the outline of every piece (the modern districts)");
+  cmd->add_flag("--graticule", o->map.graticule, "Draw lines of longitude and latitude, labelled at the frame's edges");
+  cmd->add_flag("--inset", o->map.inset, "Add a locator map of the whole area, bottom right, showing this map's frame");
   cmd->add_flag("--no-legend", o->no_legend, "Leave out the legend panel");
   cmd->add_flag("--caption", o->caption,
                 "Also write a figure caption (FILE.caption.txt) and the cited sources (FILE.bib, FILE.csl.json) "

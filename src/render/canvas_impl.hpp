@@ -81,13 +81,28 @@ struct DrawnGroup {
   Area area;
 };
 
+// A lon/lat geometry's rings on the page through `to_page` (points it refuses are left out),
+// snapped to a 0.2 pt grid.
+Shape page_shape(const OGRGeometry* g, const std::function<bool(double, double, Pt&)>& to_page);
+
 // Layers (layers.cpp), labels (labels.cpp) and furniture (furniture.cpp).
 void draw_ground(const Frame& f);
 void draw_states(const Frame& f, const std::vector<DrawnGroup>& groups);
 void draw_water_and_lines(const Frame& f);
-void draw_places_and_labels(const Frame& f);
+// `reserved`: page boxes no name may cover (the graticule's labels).
+void draw_places_and_labels(const Frame& f, const std::vector<Box>& reserved = {});
 void draw_scale_and_north(const Frame& f, const ScaleBar& scale);
 void draw_frame_border(const Frame& f);
+// For journal figures (journal.cpp): lines of longitude and latitude labelled at the frame's
+// edges, and a small locator map of the wider region with the frame's extent on it.
+struct GraticuleLabel {
+  std::string text;  // "45°E"
+  Box box;           // on the page, kept free of region and place names
+};
+// Draws the lines; returns their labels, drawn after the region labels so they stay readable.
+std::vector<GraticuleLabel> draw_graticule(const Frame& f);
+void draw_graticule_labels(const Frame& f, const std::vector<GraticuleLabel>& labels);
+void draw_inset_locator(const Frame& f);
 // The sources behind the groups' states, in the atlas's order: what the credit line names.
 std::vector<const Source*> sources_of(const Atlas& atlas, const std::vector<DrawnGroup>& groups);
 void draw_title_and_credit(const Frame& f, Day day, const std::vector<const Source*>& sources, const Words& w);

@@ -105,6 +105,7 @@ ComparedMap map_of_selections(const ComparedSides& sides, const std::vector<Piec
   for (auto& item : legend(shown_b, b, style, w))
     if (std::none_of(m.legend.begin(), m.legend.end(), [&](const LegendItem& i) { return i.label == item.label; }))
       m.legend.push_back(item);
+  group_by_kind(m.legend);
   m.legend.push_back(compare_legend_item(
       CompareMark::Changed, true,
       w.fill("compare.map.differ", {{"first", sides.first_label}, {"second", sides.second_label}}), style));

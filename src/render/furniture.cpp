@@ -74,9 +74,12 @@ void draw_title_and_credit(const Frame& f, Day day, const std::vector<const Sour
   double title_size = style.font_title;  // shrink a long title to one line rather than wrap into the subtitle
   while (title_size > 8 && f.text.size(title, title_size, true).x > W - 2 * kMargin) title_size *= 0.94;
   f.text.draw(title, kMargin, kMargin, title_size, style.text, true);
-  if (f.options.date_caption)
-    f.text.draw(w.fill("map.date_line", {{"date", day_words(day, w)}}), kMargin, kMargin + style.font_title * 1.6,
-                style.font_subtitle, style.text, false, W - 2 * kMargin);
+  if (f.options.date_caption) {  // one line too: the title band has no room for a second
+    std::string line = w.fill("map.date_line", {{"date", day_words(day, w)}});
+    double size = style.font_subtitle;
+    while (size > 6 && f.text.size(line, size, false).x > W - 2 * kMargin) size *= 0.96;
+    f.text.draw(line, kMargin, kMargin + style.font_title * 1.6, size, style.text, false, W - 2 * kMargin);
+  }
   // Grouped by set ("<set>: id (title); id (title) · <set>: ..."), sets in the dataset's order.
   std::vector<const Source*> by_set = used_sources;
   std::stable_sort(by_set.begin(), by_set.end(), [](const Source* a, const Source* b) { return a->set < b->set; });

@@ -264,7 +264,7 @@ void draw_place_labels(const Frame& f, std::vector<Box>& taken) {
 
 }  // namespace
 
-void draw_places_and_labels(const Frame& f) {
+void draw_places_and_labels(const Frame& f, const std::vector<Box>& reserved) {
   cairo_t* cr = f.cr;
   for (const auto& pl : f.im.places) {
     if (!pl.seat) continue;
@@ -275,6 +275,7 @@ void draw_places_and_labels(const Frame& f) {
   cairo_fill(cr);
   if (!f.options.labels) return;
   std::vector<Box> taken = seat_boxes(f);
+  taken.insert(taken.end(), reserved.begin(), reserved.end());
   for (const auto& p : place_region_names(f, taken)) draw_label(f, p);
   draw_place_labels(f, taken);
 }

@@ -53,8 +53,13 @@ void draw_framed_map(const Frame& f, const std::vector<DrawnGroup>& groups, cons
   draw_ground(f);
   draw_states(f, groups);
   draw_water_and_lines(f);
-  draw_places_and_labels(f);
+  auto degrees = f.options.graticule ? draw_graticule(f) : std::vector<GraticuleLabel>{};
+  std::vector<Box> reserved;
+  for (const auto& d : degrees) reserved.push_back(d.box);
+  draw_places_and_labels(f, reserved);
+  draw_graticule_labels(f, degrees);
   if (scale) draw_scale_and_north(f, *scale);
+  if (f.options.inset) draw_inset_locator(f);
   cairo_restore(f.cr);  // frame clip
   draw_frame_border(f);
 }

@@ -35,6 +35,8 @@ struct MapOptions {
   double legend_below = 0;   // >0: the legend takes a band this tall (points) under the map, in columns across
   bool piece_lines = false;  // draw every piece's outline (the modern districts), thin
   bool date_caption = true;  // the date line under the title (animations draw their own)
+  bool graticule = false;    // lines of longitude and latitude, labelled at the frame's edges
+  bool inset = false;        // a locator map of the whole dataset, bottom right, with this frame on it
   // One panel of a multiple (render/multiple.hpp): the frame fills the page below a heading
   // band; the page's title, credit and legend are the multiple's, not the panel's.
   bool panel = false;

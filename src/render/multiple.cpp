@@ -86,6 +86,7 @@ std::vector<LegendItem> legend_union(const std::vector<Panel>& panels, const Can
       ++at;
     }
   }
+  group_by_kind(items);
   return items;
 }
 

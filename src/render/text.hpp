@@ -8,10 +8,9 @@
 
 namespace histmap {
 
-// The caller owns the layout (g_object_unref).
-inline PangoLayout* text_layout(cairo_t* cr, const std::string& family, const std::string& text, double size,
-                                bool bold = false, double wrap_width = -1) {
-  PangoLayout* l = pango_cairo_create_layout(cr);
+// Sets the font and the text of a layout; wraps at wrap_width points when it is positive.
+inline void set_layout_text(PangoLayout* l, const std::string& family, const std::string& text, double size,
+                            bool bold = false, double wrap_width = -1) {
   PangoFontDescription* fd = pango_font_description_new();
   pango_font_description_set_family(fd, family.c_str());
   pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
@@ -23,6 +22,13 @@ inline PangoLayout* text_layout(cairo_t* cr, const std::string& family, const st
     pango_layout_set_wrap(l, PANGO_WRAP_WORD);
   }
   pango_layout_set_text(l, text.c_str(), -1);
+}
+
+// The caller owns the layout (g_object_unref).
+inline PangoLayout* text_layout(cairo_t* cr, const std::string& family, const std::string& text, double size,
+                                bool bold = false, double wrap_width = -1) {
+  PangoLayout* l = pango_cairo_create_layout(cr);
+  set_layout_text(l, family, text, size, bold, wrap_width);
   return l;
 }
 

@@ -37,7 +37,7 @@ bool MapCanvas::Impl::unproject(double x, double y, double& lon, double& lat) co
   return static_cast<bool>(inv->Transform(1, &lon, &lat));
 }
 
-Shape MapCanvas::Impl::shape_of(const OGRGeometry* g) const {
+Shape page_shape(const OGRGeometry* g, const std::function<bool(double, double, Pt&)>& to_page) {
   Shape s;
   std::function<void(const OGRGeometry*)> walk = [&](const OGRGeometry* x) {
     switch (wkbFlatten(x->getGeometryType())) {
@@ -52,7 +52,7 @@ Shape MapCanvas::Impl::shape_of(const OGRGeometry* g) const {
         Ring r;
         for (const auto& p : *x->toSimpleCurve()) {
           Pt v;
-          if (!project(p.getX(), p.getY(), v)) continue;
+          if (!to_page(p.getX(), p.getY(), v)) continue;
           v = {std::round(v.x / q) * q, std::round(v.y / q) * q};
           if (r.empty() || v.x != r.back().x || v.y != r.back().y) r.push_back(v);
         }
@@ -69,6 +69,10 @@ Shape MapCanvas::Impl::shape_of(const OGRGeometry* g) const {
   };
   if (g) walk(g);
   return s;
+}
+
+Shape MapCanvas::Impl::shape_of(const OGRGeometry* g) const {
+  return page_shape(g, [this](double lon, double lat, Pt& v) { return project(lon, lat, v); });
 }
 
 bool parse_page_size(const std::string& text, double dpi, double& w, double& h, std::string& error) {

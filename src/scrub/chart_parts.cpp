@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "render/painter.hpp"
+#include "render/text.hpp"
 #include "util/atomic_file.hpp"
 
 namespace histmap {
@@ -62,17 +63,7 @@ ChartText::~ChartText() {
 
 PangoLayout* ChartText::layout(const std::string& s, double size, bool bold, double wrap_width) const {
   PangoLayout* l = pango_layout_new(context_);
-  PangoFontDescription* fd = pango_font_description_new();
-  pango_font_description_set_family(fd, style_.font_family.c_str());
-  pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-  if (bold) pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description(l, fd);
-  pango_font_description_free(fd);
-  if (wrap_width > 0) {
-    pango_layout_set_width(l, static_cast<int>(wrap_width * PANGO_SCALE));
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-  }
-  pango_layout_set_text(l, s.c_str(), -1);
+  set_layout_text(l, style_.font_family, s, size, bold, wrap_width);
   return l;
 }
 

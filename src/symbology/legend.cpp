@@ -1,6 +1,7 @@
 #include "symbology/legend.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace histmap {
 
@@ -96,6 +97,12 @@ std::vector<LegendItem> legend(const std::vector<const PieceState*>& states, con
     out.push_back({c, std::move(a), legend_label(c, atlas, w)});
   }
   return out;
+}
+
+void group_by_kind(std::vector<LegendItem>& items) {
+  std::stable_sort(items.begin(), items.end(), [](const LegendItem& a, const LegendItem& b) {
+    return std::tie(a.category.kind, a.category.type) < std::tie(b.category.kind, b.category.type);
+  });
 }
 
 }  // namespace histmap

@@ -35,4 +35,9 @@ std::vector<Category> legend_categories(const std::vector<const PieceState*>& st
 std::vector<LegendItem> legend(const std::vector<const PieceState*>& states, const Atlas& atlas, const Style& style,
                                const Words& w);
 
+// Legends of several atlases (source selections) joined: each kind's entries stay together in
+// the legend's kind order (controllers, conflicts, claims, statuses, ...), each kind's entries
+// in the order they were joined.
+void group_by_kind(std::vector<LegendItem>& items);
+
 }  // namespace histmap

@@ -6,6 +6,7 @@
 #include <geodesic.h>
 
 #include <map>
+#include <tuple>
 
 #include "helpers.hpp"
 #include "render/map.hpp"
@@ -313,4 +314,67 @@ TEST_CASE("styles: the shipped ones load, a broken one is reported with file and
   Report r;
   CHECK_FALSE(load_style(f.string(), s, r));
   CHECK(test::has_finding(r, Severity::Error, {f.string() + ":", "'water' is 'blue'", "#rrggbb"}));
+}
+
+TEST_CASE("journal figures: --graticule names the lines that cross the frame, --inset draws only in its corner",
+          "[render][journal]") {
+  test::Scratch s;
+  const std::string data = " --data " + std::string(HISTMAP_GEODATA);
+  auto pdf_text = [&](const std::string& extra) {
+    fs::path pdf = s.dir / "z.pdf", txt = s.dir / "z.txt";
+    auto run = test::histmap("render --date 1920-12-01 --region zangezur --force -o " + pdf.string() + data + extra);
+    REQUIRE(run.code == 0);
+    REQUIRE(std::system(("pdftotext -q " + pdf.string() + " " + txt.string()).c_str()) == 0);
+    return test::read(txt);
+  };
+  // Zangezur uyezd lies about 45.6-46.9 E, 39.0-39.8 N: those degrees, and none far away.
+  std::string with = pdf_text(" --graticule");
+  CHECK(with.find("46°E") != std::string::npos);
+  CHECK(with.find("39.5°N") != std::string::npos);
+  CHECK(with.find("44°E") == std::string::npos);
+  CHECK(with.find("41°N") == std::string::npos);
+  CHECK(pdf_text("").find("°E") == std::string::npos);
+
+  // The inset changes pixels in the frame's bottom-right corner only, and outlines the frame in red.
+  fs::path plain_png = s.dir / "a.png", inset_png = s.dir / "b.png";
+  REQUIRE(test::histmap("render --date 1920-12-01 --region zangezur --dpi 72 -o " + plain_png.string() + data).code ==
+          0);
+  REQUIRE(test::histmap("render --date 1920-12-01 --region zangezur --dpi 72 --inset -o " + inset_png.string() + data)
+              .code == 0);
+  Png a(plain_png), b(inset_png);
+  int w = cairo_image_surface_get_width(a.s), h = cairo_image_surface_get_height(a.s);
+  auto pixel = [](const Png& p, int x, int y) {
+    const unsigned char* row = cairo_image_surface_get_data(p.s) + y * cairo_image_surface_get_stride(p.s);
+    return reinterpret_cast<const uint32_t*>(row)[x] & 0xffffff;
+  };
+  int changed = 0, red = 0, x0 = w, y0 = h;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      uint32_t pa = pixel(a, x, y), pb = pixel(b, x, y);
+      if (pa == pb) continue;
+      ++changed, x0 = std::min(x0, x), y0 = std::min(y0, y);
+      red += (pb >> 16) > 180 && ((pb >> 8) & 255) < 90 && (pb & 255) < 90;  // the frame's outline
+    }
+  CHECK(changed > 2000);
+  CHECK(red > 20);
+  CHECK(x0 > w / 2);
+  CHECK(y0 > h / 2);
+}
+
+TEST_CASE("Armenian and Georgian words are shaped into the PDF and read back as the same text", "[render][lang]") {
+  test::Scratch s;
+  // pdftotext reads the glyphs back through the fonts' Unicode maps: missing glyphs, a font
+  // without the script or letters out of order would not give the words back.
+  for (auto [lang, region, date] :
+       {std::tuple{"hy", "Զանգեզուրի գավառ", "1920 թ."}, std::tuple{"ka", "ზანგეზურის მაზრა", "1920 წ."}}) {
+    INFO(lang);
+    fs::path pdf = s.dir / (std::string(lang) + ".pdf"), txt = s.dir / (std::string(lang) + ".txt");
+    auto run = test::histmap("render --date 1920-12-01 --region zangezur --lang " + std::string(lang) + " -o " +
+                             pdf.string() + " --data " + HISTMAP_GEODATA);
+    REQUIRE(run.code == 0);
+    REQUIRE(std::system(("pdftotext -q " + pdf.string() + " " + txt.string()).c_str()) == 0);
+    std::string text = test::read(txt);
+    CHECK(text.find(region) != std::string::npos);
+    CHECK(text.find(date) != std::string::npos);
+  }
 }

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { openSite } from "./browser.mjs";
 
 const bin = process.env.HISTMAP_BINARY;
 const work = mkdtempSync(join(tmpdir(), "histmap-compare-"));
@@ -31,16 +31,7 @@ const differ = (a, b, setA, setB) => {
   return [...A.keys()].filter((id) => !same(A.get(id), B.get(id))).sort();
 };
 
-before(async () => {
-  execFileSync(bin, ["site", "-o", site]);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on("pageerror", (e) => { throw e; });
-});
+before(async () => { ({ browser, page } = await openSite(bin, site)); });
 
 after(async () => { await browser?.close(); });
 

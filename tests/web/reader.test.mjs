@@ -5,11 +5,10 @@
 // Usage: HISTMAP_BINARY=build/histmap node --test tests/web/reader.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { openSite } from "./browser.mjs";
 
 const bin = process.env.HISTMAP_BINARY;
 const work = mkdtempSync(join(tmpdir(), "histmap-reader-"));
@@ -17,16 +16,7 @@ const site = join(work, "site");
 const shots = process.env.HISTMAP_SCREENSHOT_DIR ?? work;
 let browser, page;
 
-before(async () => {
-  execFileSync(bin, ["site", "-o", site]);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on("pageerror", (e) => { throw e; });
-});
+before(async () => { ({ browser, page } = await openSite(bin, site)); });
 
 after(async () => { await browser?.close(); });
 

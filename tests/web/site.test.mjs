@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { openSite } from "./browser.mjs";
 
 const bin = process.env.HISTMAP_BINARY;
 const work = mkdtempSync(join(tmpdir(), "histmap-site-"));
@@ -21,16 +21,7 @@ const controllerOf = (date, piece, region) => state(date, region).find((e) => e.
 const polityColour = (id) => execFileSync("sh", ["-c", `grep -o '"${id}":{"name":"[^"]*","colour":"#[0-9a-f]*"' ${site}/data.js`])
   .toString().match(/#[0-9a-f]{6}/)[0];
 
-before(async () => {
-  execFileSync(bin, ["site", "-o", site]);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on("pageerror", (e) => { throw e; });
-});
+before(async () => { ({ browser, page } = await openSite(bin, site, 1400, 1000)); });
 
 after(async () => { await browser?.close(); });
 
