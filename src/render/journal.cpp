@@ -61,12 +61,7 @@ bool crossing(const Ring& line, bool vertical, double at, Pt& out) {
 }
 
 void fill_shape(cairo_t* cr, const Shape& s) {
-  for (const auto& ring : s) {
-    if (ring.size() < 3) continue;
-    cairo_move_to(cr, ring[0].x, ring[0].y);
-    for (size_t i = 1; i < ring.size(); ++i) cairo_line_to(cr, ring[i].x, ring[i].y);
-    cairo_close_path(cr);
-  }
+  append(cr, s);
   cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_fill(cr);
 }
